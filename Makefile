@@ -1,0 +1,55 @@
+# Two commands for newcomers: `make run` and `make test`. Both bootstrap everything they need.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+RASA := $(VENV)/bin/rasa
+MODEL := models/bpi.tar.gz
+TRAINING_INPUTS := config.yml domain.yml $(shell find data bot/nlu -name '*.yml' -o -name '*.py')
+
+export TF_CPP_MIN_LOG_LEVEL := 2
+export RASA_TELEMETRY_ENABLED := false
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export PYTHONPATH := $(CURDIR)
+
+.PHONY: run shell test lint pytest validate test-stories eval install train clean
+
+run: $(MODEL) ## Start the action server and the Rasa server (REST, socket.io) on localhost
+	$(PY) -m bot.run
+
+shell: $(MODEL) ## Talk to the assistant in the terminal (rasa shell + action server)
+	$(PY) -m bot.run shell
+
+test: lint pytest validate test-stories eval ## Every check, from nothing
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+
+pytest: $(MODEL)
+	$(PY) -m pytest
+
+validate: $(VENV)/.installed
+	$(RASA) data validate --fail-on-warnings
+
+test-stories: $(MODEL)
+	$(RASA) test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --out results/stories
+
+eval: $(MODEL) ## Per-language intent accuracy, macro F1, FAQ selection, reply language
+	$(PY) -m bot.evaluate --min-intent-accuracy 0.90
+
+install: $(VENV)/.installed
+
+train: $(MODEL)
+
+$(VENV)/.installed: requirements.txt
+	@python310=$$(scripts/find-python310.sh) || exit 1; \
+	if [ ! -x $(PY) ]; then echo "Creating $(VENV) with $$python310"; "$$python310" -m venv $(VENV); fi
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(MODEL): $(VENV)/.installed $(TRAINING_INPUTS)
+	$(RASA) train --fixed-model-name bpi --out models
+	touch $@
+
+clean:
+	rm -rf models results .pytest_cache

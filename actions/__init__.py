@@ -1,0 +1,1 @@
+"""Rasa action server: thin adapters between Rasa and the `bot` package."""

@@ -1,0 +1,1 @@
+"""The BPI assistant's own Python package: NLU components, rules, channels."""

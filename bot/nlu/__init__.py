@@ -1,0 +1,1 @@
+"""Custom Rasa graph components: language identification and language-aware tokens."""

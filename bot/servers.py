@@ -1,0 +1,97 @@
+"""Start the action server and the Rasa server as child processes and wait until they answer."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+MODEL_PATH = PROJECT_ROOT / "models" / "bpi.tar.gz"
+HOST = "127.0.0.1"
+ACTION_PORT = int(os.environ.get("ACTION_PORT", "5055"))
+RASA_PORT = int(os.environ.get("RASA_PORT", "5005"))
+STARTUP_TIMEOUT_SECONDS = 240
+
+
+@dataclass
+class Server:
+    name: str
+    command: list[str]
+    health_url: str
+    process: subprocess.Popen | None = None
+
+    def start(self, log: IO | None = None) -> None:
+        """Start the process and block until its health URL answers 200."""
+        self.process = subprocess.Popen(
+            self.command, cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT if log else None
+        )
+        deadline = time.monotonic() + STARTUP_TIMEOUT_SECONDS
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"{self.name} exited with code {self.process.returncode}")
+            if answers(self.health_url):
+                return
+            time.sleep(0.5)
+        self.stop()
+        raise RuntimeError(f"{self.name} did not answer {self.health_url} in time")
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def answers(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.status == 200
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return False
+
+
+def rasa_executable() -> str:
+    return str(Path(sys.executable).with_name("rasa"))
+
+
+def action_server(port: int = ACTION_PORT) -> Server:
+    return Server(
+        "action server",
+        [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
+        f"http://{HOST}:{port}/health",
+    )
+
+
+def rasa_server(
+    port: int = RASA_PORT,
+    model: Path = MODEL_PATH,
+    endpoints: Path = PROJECT_ROOT / "endpoints.yml",
+) -> Server:
+    return Server(
+        "Rasa server",
+        [
+            rasa_executable(),
+            "run",
+            "--model",
+            str(model),
+            "--endpoints",
+            str(endpoints),
+            "--credentials",
+            "credentials.yml",
+            "--interface",
+            HOST,
+            "--port",
+            str(port),
+        ],
+        f"http://{HOST}:{port}/",
+    )

@@ -1,0 +1,126 @@
+"""Every response exists in the three languages, and every FAQ key has an answer."""
+
+import re
+
+import pytest
+import yaml
+
+from bot.language import SUPPORTED_LANGUAGES
+from bot.nlu.arabic import has_arabic_script
+from bot.servers import PROJECT_ROOT
+
+CORE_INTENTS = {
+    "greet",
+    "goodbye",
+    "thank",
+    "affirm",
+    "deny",
+    "bot_challenge",
+    "help",
+    "out_of_scope",
+    "set_language",
+    "human_handoff",
+    "emergency",
+    "check_guarantee",
+    "find_contact",
+    "inform",
+}
+FAQ_KEYS = {
+    "status_next_steps",
+    "office_social",
+    "ona",
+    "integration_programmes",
+    "find_housing",
+    "landlord_guarantee",
+    "rental_deposit",
+    "social_rental_management",
+    "logis",
+    "logis_support",
+    "emergency_shelter",
+    "housing_first",
+    "shared_housing",
+    "housing_pact",
+    "workshops",
+    "workshop_welcome",
+    "workshop_housing",
+    "workshop_moving",
+    "workshop_signup",
+    "alin",
+    "refugee_training",
+    "lisko",
+    "lisko_target_group",
+    "lisko_communes",
+    "psychological_support",
+    "job_search",
+}
+# Entities in a payload are written {{...}}: single braces would be read as a slot placeholder.
+PAYLOAD = re.compile(r"^/(?P<intent>[a-z_]+)(?P<entities>\{\{.*\}\})?$")
+
+DOMAIN = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())
+RESPONSES = DOMAIN["responses"]
+
+
+def variation_language(variation: dict) -> str:
+    conditions = variation.get("condition") or []
+    assert len(conditions) == 1 and conditions[0]["name"] == "language", variation
+    return conditions[0]["value"]
+
+
+@pytest.mark.parametrize("name", sorted(RESPONSES))
+def test_response_has_one_variation_per_language(name):
+    languages = [variation_language(v) for v in RESPONSES[name]]
+    assert sorted(languages) == sorted(SUPPORTED_LANGUAGES), name
+    assert all(v.get("text", "").strip() for v in RESPONSES[name])
+
+
+@pytest.mark.parametrize("name", sorted(RESPONSES))
+def test_text_is_written_in_its_language_script(name):
+    for variation in RESPONSES[name]:
+        texts = [variation["text"]] + [b["title"] for b in variation.get("buttons", [])]
+        language = variation_language(variation)
+        for text in texts:
+            if language == "ar":
+                assert has_arabic_script(text) or text in {"Français", "English"}, (name, text)
+            else:
+                assert not has_arabic_script(text) or text == "العربية", (name, text)
+
+
+@pytest.mark.parametrize("name", sorted(RESPONSES))
+def test_buttons_do_the_same_in_every_language(name):
+    """Intent payloads are identical; a question payload (for a FAQ) is its translated title."""
+    buttons = {variation_language(v): v.get("buttons", []) for v in RESPONSES[name]}
+    assert len(buttons["fr"]) == len(buttons["en"]) == len(buttons["ar"]), name
+    for fr, en, ar in zip(buttons["fr"], buttons["en"], buttons["ar"]):
+        if fr["payload"].startswith("/"):
+            assert fr["payload"] == en["payload"] == ar["payload"], name
+        else:
+            assert not en["payload"].startswith("/") and not ar["payload"].startswith("/"), name
+
+
+def test_intent_payloads_name_known_intents():
+    """Retrieval intents such as faq/lisko cannot be a payload: Rasa only accepts domain intents."""
+    for name, variations in RESPONSES.items():
+        for variation in variations:
+            for button in variation.get("buttons", []):
+                if button["payload"].startswith("/"):
+                    match = PAYLOAD.match(button["payload"])
+                    assert match and match["intent"] in DOMAIN["intents"], (name, button["payload"])
+
+
+def test_domain_keeps_the_nlu_contract():
+    assert CORE_INTENTS <= set(DOMAIN["intents"])
+    assert {f"utter_faq/{key}" for key in FAQ_KEYS} == {n for n in RESPONSES if n.startswith("utter_faq/")}
+    assert {
+        "protection_status",
+        "housing_situation",
+        "need",
+        "amount",
+        "commune",
+        "language",
+    } <= set(DOMAIN["entities"])
+
+
+def test_emergency_reply_gives_112_and_113_first():
+    for variation in RESPONSES["utter_emergency"]:
+        first_line = variation["text"].splitlines()[0]
+        assert "112" in first_line and "113" in first_line
