@@ -90,7 +90,7 @@ def test_buttons_do_the_same_in_every_language(name):
     """Intent payloads are identical; a question payload (for a FAQ) is its translated title."""
     buttons = {variation_language(v): v.get("buttons", []) for v in RESPONSES[name]}
     assert len(buttons["fr"]) == len(buttons["en"]) == len(buttons["ar"]), name
-    for fr, en, ar in zip(buttons["fr"], buttons["en"], buttons["ar"]):
+    for fr, en, ar in zip(buttons["fr"], buttons["en"], buttons["ar"], strict=True):
         if fr["payload"].startswith("/"):
             assert fr["payload"] == en["payload"] == ar["payload"], name
         else:
