@@ -72,7 +72,7 @@ async def evaluate_language(agent: Agent, language: str) -> LanguageReport:
         predicted_intents.append(parsed["intent"]["name"])
         if example.get("intent") == "faq":
             faq_expected.append(example.get("intent_response_key"))
-            selection = parsed.get("response_selector", {}).get("faq", {}).get("prediction", {})
+            selection = parsed.get("response_selector", {}).get("faq", {}).get("response", {})
             faq_predicted.append(selection.get("intent_response_key"))
 
         ongoing = f"eval-{language}-ongoing-{index}"
