@@ -10,6 +10,8 @@ export TF_CPP_MIN_LOG_LEVEL := 2
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONPATH := $(CURDIR)
+# Libraries' own deprecation notices (pkg_resources, jax) would bury the checks' output.
+export PYTHONWARNINGS := ignore::DeprecationWarning
 
 .PHONY: run shell test lint pytest validate test-stories eval install train clean
 
@@ -31,7 +33,7 @@ validate: $(VENV)/.installed
 	$(RASA) data validate --fail-on-warnings
 
 test-stories: $(MODEL)
-	$(RASA) test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --out results/stories
+	$(RASA) test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --no-plot --out results/stories
 
 eval: $(MODEL) ## Per-language intent accuracy, macro F1, FAQ selection, reply language
 	$(PY) -m bot.evaluate --min-intent-accuracy 0.90

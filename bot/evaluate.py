@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import logging
 import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -13,7 +14,9 @@ from rasa.core.agent import Agent
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.shared.nlu.training_data.loading import load_data
 from rasa.shared.nlu.training_data.message import Message
+from rasa.utils.common import configure_logging_and_warnings
 from rasa.utils.endpoints import EndpointConfig
+from rasa.utils.log_utils import configure_structlog
 from sklearn.metrics import accuracy_score, f1_score
 
 from bot.language import SUPPORTED_LANGUAGES
@@ -37,7 +40,7 @@ class LanguageReport:
 
 def held_out_examples(language: str) -> list[Message]:
     data = load_data(str(HELD_OUT_DIR / f"{language}.yml"))
-    return [m for m in data.intent_examples]
+    return data.intent_examples
 
 
 def reply_languages(agent: Agent) -> dict[str, str]:
@@ -59,6 +62,12 @@ async def reply_language(agent: Agent, texts: dict[str, str], sender: str, text:
     return texts.get(replies[-1]) if replies else None
 
 
+def expected_reply_language(example: Message, language: str) -> str:
+    """The language the reply should come in: the one asked for, else the example's own."""
+    asked = [e["value"] for e in example.get("entities") or [] if e["entity"] == "language"]
+    return asked[0] if asked else language
+
+
 async def evaluate_language(agent: Agent, language: str) -> LanguageReport:
     examples = held_out_examples(language)
     texts = reply_languages(agent)
@@ -75,10 +84,11 @@ async def evaluate_language(agent: Agent, language: str) -> LanguageReport:
             selection = parsed.get("response_selector", {}).get("faq", {}).get("response", {})
             faq_predicted.append(selection.get("intent_response_key"))
 
+        expected = expected_reply_language(example, language)
         ongoing = f"eval-{language}-ongoing-{index}"
         await reply_language(agent, texts, ongoing, f'/set_language{{"language": "{language}"}}')
-        ongoing_hits += await reply_language(agent, texts, ongoing, text) == language
-        first_hits += await reply_language(agent, texts, f"eval-{language}-first-{index}", text) == language
+        ongoing_hits += await reply_language(agent, texts, ongoing, text) == expected
+        first_hits += await reply_language(agent, texts, f"eval-{language}-first-{index}", text) == expected
 
     count = len(examples)
     return LanguageReport(
@@ -86,7 +96,14 @@ async def evaluate_language(agent: Agent, language: str) -> LanguageReport:
         examples=count,
         intent_accuracy=round(accuracy_score(expected_intents, predicted_intents), 3),
         intent_macro_f1=round(
-            f1_score(expected_intents, predicted_intents, average="macro", zero_division=0), 3
+            f1_score(
+                expected_intents,
+                predicted_intents,
+                labels=sorted(set(expected_intents)),
+                average="macro",
+                zero_division=0,
+            ),
+            3,
         ),
         faq_selection_accuracy=round(accuracy_score(faq_expected, faq_predicted), 3),
         reply_language_ongoing=round(ongoing_hits / count, 3),
@@ -118,6 +135,8 @@ def main() -> int:
     parser.add_argument("--model", type=Path, default=MODEL_PATH)
     parser.add_argument("--min-intent-accuracy", type=float, default=0.0)
     args = parser.parse_args()
+    configure_logging_and_warnings(logging.WARNING)
+    configure_structlog(logging.WARNING)
 
     reports = asyncio.run(evaluate(args.model))
     print_table(reports)

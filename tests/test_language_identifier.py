@@ -22,7 +22,11 @@ def test_clear_messages_are_identified(language_identifier, text, code):
     assert (guess.code, guess.reliable) == (code, True)
 
 
-@pytest.mark.parametrize("text", ["ok", "merci", "LISKO", "1200", "LogIS ?", "thank you", "oui", "👍"])
+@pytest.mark.parametrize(
+    "text",
+    ["ok", "merci", "LISKO", "1200", "LogIS ?", "thank you", "oui", "👍"]
+    + ["kesk c l'ONA", "housing first kesako"],
+)
 def test_short_or_neutral_messages_are_not_reliable(language_identifier, text):
     assert language_identifier.guess(text).reliable is False
 

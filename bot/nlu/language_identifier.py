@@ -54,7 +54,9 @@ def identify_language(
     if not values or values[0].value == 0:
         return LanguageGuess("fr", 0.0, False)
     best = values[0]
-    reliable = len(words) >= min_words and best.value >= min_confidence
+    # One-letter words ("c", "l'", "u") are SMS shorthand in either language: no evidence.
+    evidence = [w for w in words if len(w) > 1]
+    reliable = len(evidence) >= min_words and best.value >= min_confidence
     return LanguageGuess(LINGUA_CODES[best.language], round(best.value, 3), reliable)
 
 
