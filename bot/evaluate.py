@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import json
 import logging
+import re
 import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -43,23 +44,32 @@ def held_out_examples(language: str) -> list[Message]:
     return data.intent_examples
 
 
-def reply_languages(agent: Agent) -> dict[str, str]:
-    """Every response text of the domain mapped to the language of its variation."""
-    languages = {}
-    for variations in agent.domain.responses.values():
+LanguagePatterns = list[tuple[re.Pattern, str]]
+
+
+def response_language_patterns(responses: dict[str, list[dict]]) -> LanguagePatterns:
+    """Each response text as a pattern (a value such as `{rent}` matches anything), with its language."""
+    patterns = []
+    for variations in responses.values():
         for variation in variations:
             for condition in variation.get("condition") or []:
                 if condition.get("name") == "language":
-                    languages[variation["text"]] = condition["value"]
-    return languages
+                    template = re.sub(r"\\\{\w+\\\}", ".*", re.escape(variation["text"]))
+                    patterns.append((re.compile(template + "$", re.DOTALL), condition["value"]))
+    return patterns
 
 
-async def reply_language(agent: Agent, texts: dict[str, str], sender: str, text: str) -> str | None:
+def language_of(text: str | None, patterns: LanguagePatterns) -> str | None:
+    """The language of the response variation `text` was made from, or None."""
+    return next((language for pattern, language in patterns if text and pattern.match(text)), None)
+
+
+async def reply_language(agent: Agent, patterns: LanguagePatterns, sender: str, text: str) -> str | None:
     """The language of the bot's last reply to `text`, or None if it did not answer."""
     output = CollectingOutputChannel()
     await agent.handle_message(UserMessage(text, output, sender))
     replies = [m.get("text") for m in output.messages if m.get("text")]
-    return texts.get(replies[-1]) if replies else None
+    return language_of(replies[-1], patterns) if replies else None
 
 
 def expected_reply_language(example: Message, language: str) -> str:
@@ -70,7 +80,7 @@ def expected_reply_language(example: Message, language: str) -> str:
 
 async def evaluate_language(agent: Agent, language: str) -> LanguageReport:
     examples = held_out_examples(language)
-    texts = reply_languages(agent)
+    patterns = response_language_patterns(agent.domain.responses)
     expected_intents, predicted_intents = [], []
     faq_expected, faq_predicted = [], []
     ongoing_hits = first_hits = 0
@@ -86,9 +96,10 @@ async def evaluate_language(agent: Agent, language: str) -> LanguageReport:
 
         expected = expected_reply_language(example, language)
         ongoing = f"eval-{language}-ongoing-{index}"
-        await reply_language(agent, texts, ongoing, f'/set_language{{"language": "{language}"}}')
-        ongoing_hits += await reply_language(agent, texts, ongoing, text) == expected
-        first_hits += await reply_language(agent, texts, f"eval-{language}-first-{index}", text) == expected
+        await reply_language(agent, patterns, ongoing, f'/set_language{{"language": "{language}"}}')
+        ongoing_hits += await reply_language(agent, patterns, ongoing, text) == expected
+        first = f"eval-{language}-first-{index}"
+        first_hits += await reply_language(agent, patterns, first, text) == expected
 
     count = len(examples)
     return LanguageReport(

@@ -7,6 +7,8 @@ import uuid
 import pytest
 import yaml
 
+from bot.evaluate import language_of as language_of_response
+from bot.evaluate import response_language_patterns
 from bot.servers import HOST, PROJECT_ROOT, action_server, rasa_server
 
 TEST_ACTION_PORT = 5156
@@ -14,13 +16,11 @@ TEST_RASA_PORT = 5106
 ACTIONS_URL = f"http://{HOST}:{TEST_ACTION_PORT}/webhook"
 
 
-def text_languages() -> dict:
-    """Each response text of domain.yml mapped to the language of its variation."""
-    responses = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())["responses"]
-    return {v["text"]: v["condition"][0]["value"] for variations in responses.values() for v in variations}
+PATTERNS = response_language_patterns(yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())["responses"])
 
 
-LANGUAGE_OF = text_languages()
+def language_of(text: str | None) -> str | None:
+    return language_of_response(text, PATTERNS)
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +60,7 @@ class User:
         return replies
 
     def reply_languages(self, text: str) -> set:
-        return {LANGUAGE_OF.get(r.get("text")) for r in self.says(text)}
+        return {language_of(r.get("text")) for r in self.says(text)}
 
 
 def test_french_user_keeps_french_on_short_messages(rest_url):
@@ -120,3 +120,80 @@ def test_welcome_offers_the_three_languages(rest_url):
 def test_emergency_gives_112_and_113_first(rest_url, text):
     first = User(rest_url).says(text)[0]["text"]
     assert "112" in first.splitlines()[0] and "113" in first.splitlines()[0]
+
+
+GUARANTEE_CONVERSATIONS = {
+    "fr": (
+        "J'ai trouvé un appartement, est-ce que la garantie peut m'aider ?",
+        "1.200 €",
+        "3 000 euros",
+        "5\u00a0400\u00a0€",
+    ),
+    "en": ("I found a flat, can the guarantee help me?", "€1,200", "3000 euros", "€5,400"),
+    "ar": ("وجدت شقة، هل يمكن أن يساعدني الضمان؟", "١٢٠٠ يورو", "٣٠٠٠", "5400 يورو"),
+}
+
+
+@pytest.mark.parametrize("language", GUARANTEE_CONVERSATIONS)
+def test_from_a_flat_found_to_the_cover_for_the_rent_typed(rest_url, language):
+    start, rent, income, total = GUARANTEE_CONVERSATIONS[language]
+    user = User(rest_url)
+    steps = [start, '/inform{"protection_status": "refugee"}', "/affirm", rent, income, "/affirm"]
+    replies = [reply for step in steps for reply in user.says(step)]
+    assert {language_of(r.get("text")) for r in replies} == {language}
+    texts = [r["text"] for r in replies]
+    assert any(total in text for text in texts), texts[-4:]
+    assert any("(+352) 27 55 56 03" in text for text in texts[-1:])
+
+
+CONTACT_CONVERSATIONS = {
+    "fr": "qui dois-je contacter ? j'ai le statut de réfugié et je vis dans une maison Caritas",
+    "en": "who should I contact, I have refugee status and live in a Caritas house",
+    "ar": "بمن أتصل؟ لدي صفة لاجئ وأسكن في بيت كاريتاس",
+}
+
+
+# Whatever the form asks (it skips what the first message said), the button a refugee in a Caritas house,
+# looking for housing, not in a fragile situation, would press.
+ANSWERS_BY_BUTTON = [
+    '/inform{"protection_status": "refugee"}',
+    '/inform{"housing_situation": "caritas_housing"}',
+    '/inform{"need": "housing"}',
+    "/deny",
+]
+
+
+@pytest.mark.parametrize("language", CONTACT_CONVERSATIONS)
+def test_a_refugee_in_a_caritas_house_is_sent_to_logis(rest_url, language):
+    user = User(rest_url)
+    replies = user.says(CONTACT_CONVERSATIONS[language])
+    for _ in ANSWERS_BY_BUTTON:
+        if any("LogIS" in (r.get("text") or "") for r in replies):
+            break
+        offered = [b["payload"] for r in replies for b in r.get("buttons", [])]
+        replies = user.says(next(answer for answer in ANSWERS_BY_BUTTON if answer in offered))
+    logis = next(r["text"] for r in replies if "LogIS" in (r.get("text") or ""))
+    assert "(+352) 40 21 31 - 903" in logis and "logis@caritas.lu" in logis
+    assert {language_of(r.get("text")) for r in replies} == {language}
+
+
+@pytest.mark.parametrize(
+    "language, emergency",
+    [
+        ("fr", "au secours, mon mari me frappe"),
+        ("en", "help, my husband is beating me"),
+        ("ar", "زوجي يضربني الآن"),
+    ],
+)
+def test_an_emergency_inside_a_form_gets_112_first_in_the_conversation_language(
+    rest_url, language, emergency
+):
+    user = User(rest_url)
+    user.says(f'/set_language{{"language": "{language}"}}')
+    user.says("/check_guarantee")
+    replies = user.says(emergency)
+    assert "112" in replies[0]["text"] and "113" in replies[0]["text"]
+    assert language_of(replies[0]["text"]) == language
+    resumed = user.says("/check_guarantee")
+    payloads = [b["payload"] for b in resumed[-1].get("buttons", [])]
+    assert '/inform{"protection_status": "refugee"}' in payloads

@@ -24,6 +24,7 @@ CORE_INTENTS = {
     "check_guarantee",
     "find_contact",
     "inform",
+    "stop",
 }
 FAQ_KEYS = {
     "status_next_steps",

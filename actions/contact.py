@@ -1,0 +1,53 @@
+"""Who to contact: the form asks only what changes the answer (rules in `bot.rules.routing`)."""
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.facts import routing_facts
+from actions.form_control import forget_answers
+from actions.form_validation import CountingFormValidation
+from actions.referrals import send_routes
+from actions.rules_data import ROUTING
+from bot.rules.routing import FACT_VALUES, facts_that_matter
+
+
+class ValidateContactForm(CountingFormValidation):
+    def name(self) -> str:
+        return "validate_contact_form"
+
+    async def required_slots(
+        self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[str]:
+        """The questions answered so far, and those whose answer could change the services named."""
+        open_facts = facts_that_matter(routing_facts(tracker), ROUTING)
+        return [slot for slot in domain_slots if tracker.get_slot(slot) is not None or slot in open_facts]
+
+    def _validate_fact(self, fact: str, value: Any, dispatcher, tracker: Tracker) -> dict[str, Any]:
+        return self.validate_choice(fact, value, FACT_VALUES[fact], dispatcher, tracker)
+
+    def validate_protection_status(self, value: Any, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
+        return self._validate_fact("protection_status", value, dispatcher, tracker)
+
+    def validate_housing_situation(self, value: Any, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
+        return self._validate_fact("housing_situation", value, dispatcher, tracker)
+
+    def validate_need(self, value: Any, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
+        return self._validate_fact("need", value, dispatcher, tracker)
+
+    def validate_vulnerable(self, value: Any, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
+        return self._validate_fact("vulnerable", value, dispatcher, tracker)
+
+
+class ActionRouteContact(Action):
+    def name(self) -> str:
+        return "action_route_contact"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        send_routes(dispatcher, tracker, "utter_route_intro")
+        return forget_answers("contact_form")

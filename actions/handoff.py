@@ -1,0 +1,23 @@
+"""Hand-off to a person: the right services for what we know, and a marker staff can search for."""
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.form_control import pause_active_form
+from actions.referrals import send_routes
+
+# Set to true in the conversation: staff find hand-offs by searching the tracker store for it.
+HANDOFF_MARKER_SLOT = "handoff_requested"
+
+
+class ActionHumanHandoff(Action):
+    def name(self) -> str:
+        return "action_human_handoff"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        send_routes(dispatcher, tracker, "utter_handoff_intro")
+        return [SlotSet(HANDOFF_MARKER_SLOT, True)] + pause_active_form(dispatcher, tracker)

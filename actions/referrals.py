@@ -1,0 +1,29 @@
+"""Sends the services to contact, each with its reason (a response) and its contact card."""
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.facts import conversation_language, routing_facts
+from actions.rules_data import DIRECTORY, ROUTING
+from bot.rules.directory import contact_card
+from bot.rules.routing import route
+
+
+def contact_value(service_id: str, language: str, commune: str | None = None) -> str:
+    """The `{contact}` of a response: a new line and the card, or nothing when the directory has none."""
+    card = contact_card(DIRECTORY.service(service_id, commune), right_to_left=language == "ar")
+    return f"\n{card}" if card else ""
+
+
+def send_routes(
+    dispatcher: CollectingDispatcher, tracker: Tracker, intro: str, most: int | None = None
+) -> None:
+    """`intro`, then the services for what the conversation knows (at `most` so many), each with its card."""
+    facts = routing_facts(tracker)
+    language = conversation_language(tracker)
+    dispatcher.utter_message(response=intro)
+    for referral in route(facts, ROUTING)[:most]:
+        dispatcher.utter_message(
+            response=f"utter_route_{referral.reason}",
+            contact=contact_value(referral.service, language, facts.commune),
+        )

@@ -1,0 +1,191 @@
+"""Could LISKO's landlord guarantee help? An indicative decision from the policy file; LISKO decides."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import Enum
+from pathlib import Path
+
+from pydantic import condecimal, conint, root_validator
+
+from bot.rules.loading import DATA_DIR, StrictModel, load_model
+
+POLICY_FILE = DATA_DIR / "guarantee_policy.yml"
+PROTECTION_STATUSES = ("refugee", "subsidiary_protection", "applicant", "none")
+
+
+class Cover(StrictModel):
+    rent_months: conint(ge=0)
+    fixed_amount_eur: conint(ge=0)
+
+
+class Criteria(StrictModel):
+    protected_statuses: list[str]
+    private_market_required: bool
+    lisko_follow_up_required: bool
+    max_rent_share_of_income: condecimal(gt=0, le=1)
+
+    @root_validator(skip_on_failure=True)
+    def statuses_are_known(cls, values: dict) -> dict:
+        unknown = set(values["protected_statuses"]) - set(PROTECTION_STATUSES)
+        if unknown:
+            raise ValueError(f"unknown statuses {sorted(unknown)}; known: {list(PROTECTION_STATUSES)}")
+        return values
+
+
+class Bounds(StrictModel):
+    min: condecimal(ge=0)
+    max: condecimal(gt=0)
+
+    @root_validator(skip_on_failure=True)
+    def min_below_max(cls, values: dict) -> dict:
+        if values["min"] >= values["max"]:
+            raise ValueError("min must be below max")
+        return values
+
+
+class PlausibleAmounts(StrictModel):
+    monthly_rent: Bounds
+    monthly_income: Bounds
+
+
+class GuaranteePolicy(StrictModel):
+    cover: Cover
+    criteria: Criteria
+    plausible_amounts_eur: PlausibleAmounts
+
+
+def load_policy(path: Path = POLICY_FILE) -> GuaranteePolicy:
+    return load_model(path, GuaranteePolicy)
+
+
+class Outcome(str, Enum):
+    LIKELY_ELIGIBLE = "likely_eligible"
+    NOT_ELIGIBLE = "not_eligible"
+    TO_CHECK = "to_check"
+
+
+class Reason(str, Enum):
+    KNOWN_CRITERIA_MET = "known_criteria_met"
+    STATUS_NOT_PROTECTED = "status_not_protected"
+    STATUS_UNKNOWN = "status_unknown"
+    NOT_PRIVATE_MARKET = "not_private_market"
+    PRIVATE_MARKET_UNKNOWN = "private_market_unknown"
+    RENT_UNKNOWN = "rent_unknown"
+    INCOME_UNKNOWN = "income_unknown"
+    NO_INCOME = "no_income"
+    RENT_ABOVE_INCOME_SHARE = "rent_above_income_share"
+    LISKO_FOLLOW_UP_DECLINED = "lisko_follow_up_declined"
+    LISKO_FOLLOW_UP_UNKNOWN = "lisko_follow_up_unknown"
+
+
+@dataclass(frozen=True)
+class GuaranteeFacts:
+    """What the person told us; None means not known (not asked, or "I don't know")."""
+
+    protection_status: str | None = None
+    private_market: bool | None = None
+    monthly_rent: Decimal | None = None
+    monthly_income: Decimal | None = None
+    lisko_follow_up: bool | None = None
+
+
+@dataclass(frozen=True)
+class GuaranteeCover:
+    """The most the guarantee covers for this rent, on top of the tenant's deposit."""
+
+    rent_part: Decimal
+    fixed_part: Decimal
+    total: Decimal
+
+
+@dataclass(frozen=True)
+class GuaranteeDecision:
+    outcome: Outcome
+    reasons: tuple[Reason, ...]
+    cover: GuaranteeCover | None
+    rent_share_of_income: Decimal | None
+
+
+def maximum_cover(monthly_rent: Decimal, policy: GuaranteePolicy) -> GuaranteeCover:
+    rent_part = monthly_rent * policy.cover.rent_months
+    fixed_part = Decimal(policy.cover.fixed_amount_eur)
+    return GuaranteeCover(rent_part=rent_part, fixed_part=fixed_part, total=rent_part + fixed_part)
+
+
+def _status_reasons(facts: GuaranteeFacts, criteria: Criteria) -> tuple[list[Reason], list[Reason]]:
+    """(failed, unknown) reasons for the protection status."""
+    if facts.protection_status is None:
+        return [], [Reason.STATUS_UNKNOWN]
+    if facts.protection_status not in criteria.protected_statuses:
+        return [Reason.STATUS_NOT_PROTECTED], []
+    return [], []
+
+
+def _yes_no_reasons(
+    required: bool, answer: bool | None, failed: Reason, unknown: Reason
+) -> tuple[list[Reason], list[Reason]]:
+    """(failed, unknown) reasons for a yes/no criterion the policy may turn off."""
+    if not required:
+        return [], []
+    if answer is None:
+        return [], [unknown]
+    return ([] if answer else [failed]), []
+
+
+def _private_market_reasons(facts: GuaranteeFacts, criteria: Criteria) -> tuple[list[Reason], list[Reason]]:
+    return _yes_no_reasons(
+        criteria.private_market_required,
+        facts.private_market,
+        Reason.NOT_PRIVATE_MARKET,
+        Reason.PRIVATE_MARKET_UNKNOWN,
+    )
+
+
+def _income_reasons(facts: GuaranteeFacts, criteria: Criteria) -> tuple[list[Reason], list[Reason]]:
+    unknown = [Reason.RENT_UNKNOWN] if facts.monthly_rent is None else []
+    if facts.monthly_income is None:
+        return [], unknown + [Reason.INCOME_UNKNOWN]
+    if facts.monthly_income == 0:
+        return [], unknown + [Reason.NO_INCOME]
+    if unknown:
+        return [], unknown
+    share = facts.monthly_rent / facts.monthly_income
+    failed = share > criteria.max_rent_share_of_income
+    return ([Reason.RENT_ABOVE_INCOME_SHARE] if failed else []), []
+
+
+def _follow_up_reasons(facts: GuaranteeFacts, criteria: Criteria) -> tuple[list[Reason], list[Reason]]:
+    return _yes_no_reasons(
+        criteria.lisko_follow_up_required,
+        facts.lisko_follow_up,
+        Reason.LISKO_FOLLOW_UP_DECLINED,
+        Reason.LISKO_FOLLOW_UP_UNKNOWN,
+    )
+
+
+def decide(facts: GuaranteeFacts, policy: GuaranteePolicy) -> GuaranteeDecision:
+    """Not eligible when a known fact fails a criterion; to check when a fact is missing; else likely."""
+    failed: list[Reason] = []
+    unknown: list[Reason] = []
+    for check in (_status_reasons, _private_market_reasons, _income_reasons, _follow_up_reasons):
+        check_failed, check_unknown = check(facts, policy.criteria)
+        failed += check_failed
+        unknown += check_unknown
+    cover = maximum_cover(facts.monthly_rent, policy) if facts.monthly_rent is not None else None
+    share = (
+        facts.monthly_rent / facts.monthly_income
+        if facts.monthly_rent is not None and facts.monthly_income
+        else None
+    )
+    if failed:
+        return GuaranteeDecision(Outcome.NOT_ELIGIBLE, tuple(failed), cover, share)
+    if unknown:
+        return GuaranteeDecision(Outcome.TO_CHECK, tuple(unknown), cover, share)
+    return GuaranteeDecision(Outcome.LIKELY_ELIGIBLE, (Reason.KNOWN_CRITERIA_MET,), cover, share)
+
+
+def questions_still_needed(facts: GuaranteeFacts, policy: GuaranteePolicy) -> bool:
+    """False once a known fact already fails the status or private-market criterion."""
+    status_failed, _ = _status_reasons(facts, policy.criteria)
+    market_failed, _ = _private_market_reasons(facts, policy.criteria)
+    return not (status_failed or market_failed)

@@ -1,0 +1,58 @@
+import pytest
+
+from actions.contact import ActionRouteContact, ValidateContactForm
+from tests.actions.conftest import load_tracker, responses, slot_events
+
+DOMAIN_SLOTS = ["protection_status", "housing_situation", "need", "vulnerable"]
+
+
+async def test_a_refugee_in_a_caritas_house_gets_logis_with_its_phone_and_email(dispatcher):
+    events = await ActionRouteContact().run(dispatcher, load_tracker("contact_caritas_refugee"), {})
+    assert responses(dispatcher) == [
+        "utter_route_intro",
+        "utter_route_caritas_housing",
+        "utter_route_social_follow_up",
+    ]
+    logis = dispatcher.messages[1]["contact"]
+    assert "(+352) 40 21 31 - 903" in logis and "logis@caritas.lu" in logis
+    assert dispatcher.messages[2]["contact"] == ""
+    assert slot_events(events) == {"need": None, "vulnerable": None, "failed_tries": 0}
+
+
+async def test_arabic_contact_cards_keep_phone_numbers_left_to_right(dispatcher):
+    await ActionRouteContact().run(dispatcher, load_tracker("contact_caritas_refugee", language="ar"), {})
+    assert "📞 \u200e(+352) 40 21 31 - 903" in dispatcher.messages[1]["contact"]
+
+
+@pytest.mark.parametrize(
+    "slots, required",
+    [
+        ({"protection_status": None, "housing_situation": None, "need": None}, DOMAIN_SLOTS),
+        ({"housing_situation": None, "need": None}, DOMAIN_SLOTS),
+        ({}, DOMAIN_SLOTS),
+        ({"need": "housing"}, ["protection_status", "housing_situation", "need"]),
+        ({"protection_status": "applicant", "housing_situation": None, "need": None}, ["protection_status"]),
+        (
+            {
+                "protection_status": "unknown",
+                "housing_situation": "unknown",
+                "need": "unknown",
+                "vulnerable": "no",
+            },
+            DOMAIN_SLOTS,
+        ),
+    ],
+)
+async def test_only_the_questions_that_matter_are_asked(dispatcher, slots, required):
+    tracker = load_tracker("contact_caritas_refugee", **slots)
+    tracker.latest_message["entities"] = []
+    assert await ValidateContactForm().required_slots(DOMAIN_SLOTS, dispatcher, tracker, {}) == required
+
+
+@pytest.mark.parametrize("slot", DOMAIN_SLOTS)
+async def test_every_answer_is_checked_against_its_choices(dispatcher, slot):
+    form = ValidateContactForm()
+    tracker = load_tracker("contact_caritas_refugee")
+    assert getattr(form, f"validate_{slot}")("unknown", dispatcher, tracker, {})[slot] == "unknown"
+    assert getattr(form, f"validate_{slot}")("blabla", dispatcher, tracker, {})[slot] is None
+    assert responses(dispatcher) == ["utter_invalid_choice"]
