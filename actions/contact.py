@@ -7,7 +7,7 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.facts import routing_facts
+from actions.facts import conversation_language, routing_facts
 from actions.form_control import forget_answers
 from actions.form_validation import CountingFormValidation
 from actions.referrals import send_routes
@@ -49,5 +49,5 @@ class ActionRouteContact(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        send_routes(dispatcher, tracker, "utter_route_intro")
+        send_routes(dispatcher, routing_facts(tracker), conversation_language(tracker), "utter_route_intro")
         return forget_answers("contact_form")

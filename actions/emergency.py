@@ -1,10 +1,13 @@
 """Emergencies come first, even inside a form: 112 and 113 at once, then the most relevant service."""
 
+from dataclasses import replace
+
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.facts import conversation_language, routing_facts
 from actions.form_control import pause_active_form
 from actions.referrals import send_routes
 
@@ -16,5 +19,7 @@ class ActionEmergency(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        send_routes(dispatcher, tracker, "utter_emergency", most=1)
+        # Someone in an emergency is in a fragile situation: the routing then puts LISKO first for BPI.
+        facts = replace(routing_facts(tracker), vulnerable="yes")
+        send_routes(dispatcher, facts, conversation_language(tracker), "utter_emergency", most=1)
         return pause_active_form(dispatcher, tracker)

@@ -5,6 +5,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.facts import conversation_language, routing_facts
 from actions.form_control import pause_active_form
 from actions.referrals import send_routes
 
@@ -19,5 +20,5 @@ class ActionHumanHandoff(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        send_routes(dispatcher, tracker, "utter_handoff_intro")
+        send_routes(dispatcher, routing_facts(tracker), conversation_language(tracker), "utter_handoff_intro")
         return [SlotSet(HANDOFF_MARKER_SLOT, True)] + pause_active_form(dispatcher, tracker)

@@ -1,12 +1,10 @@
 """Sends the services to contact, each with its reason (a response) and its contact card."""
 
-from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.facts import conversation_language, routing_facts
 from actions.rules_data import DIRECTORY, ROUTING
 from bot.rules.directory import contact_card
-from bot.rules.routing import route
+from bot.rules.routing import RoutingFacts, route
 
 
 def contact_value(service_id: str, language: str, commune: str | None = None) -> str:
@@ -16,11 +14,13 @@ def contact_value(service_id: str, language: str, commune: str | None = None) ->
 
 
 def send_routes(
-    dispatcher: CollectingDispatcher, tracker: Tracker, intro: str, most: int | None = None
+    dispatcher: CollectingDispatcher,
+    facts: RoutingFacts,
+    language: str,
+    intro: str,
+    most: int | None = None,
 ) -> None:
-    """`intro`, then the services for what the conversation knows (at `most` so many), each with its card."""
-    facts = routing_facts(tracker)
-    language = conversation_language(tracker)
+    """`intro`, then the services for `facts` (at `most` so many), each with its reason and card."""
     dispatcher.utter_message(response=intro)
     for referral in route(facts, ROUTING)[:most]:
         dispatcher.utter_message(

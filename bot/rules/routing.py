@@ -93,12 +93,8 @@ def load_routing(directory: Directory, path: Path = ROUTING_FILE) -> RoutingTabl
     return table
 
 
-def _services(facts: RoutingFacts, table: RoutingTable) -> list[str]:
-    return [referral.service for referral in route(facts, table)]
-
-
 def facts_that_matter(known: RoutingFacts, table: RoutingTable) -> list[str]:
-    """The unknown facts whose answer could change which services we name, in asking order."""
+    """The unknown facts whose answer could change the services we name or why, in asking order."""
     open_facts = [fact for fact in FACT_VALUES if getattr(known, fact) == UNKNOWN]
     needed = []
     for fact in open_facts:
@@ -106,7 +102,7 @@ def facts_that_matter(known: RoutingFacts, table: RoutingTable) -> list[str]:
         for other_values in product(*(FACT_VALUES[other] for other in others)):
             situation = replace(known, **dict(zip(others, other_values, strict=True)))
             outcomes = {
-                tuple(_services(replace(situation, **{fact: value}), table)) for value in FACT_VALUES[fact]
+                tuple(route(replace(situation, **{fact: value}), table)) for value in FACT_VALUES[fact]
             }
             if len(outcomes) > 1:
                 needed.append(fact)

@@ -30,8 +30,19 @@ async def test_arabic_contact_cards_keep_phone_numbers_left_to_right(dispatcher)
         ({"protection_status": None, "housing_situation": None, "need": None}, DOMAIN_SLOTS),
         ({"housing_situation": None, "need": None}, DOMAIN_SLOTS),
         ({}, DOMAIN_SLOTS),
-        ({"need": "housing"}, ["protection_status", "housing_situation", "need"]),
-        ({"protection_status": "applicant", "housing_situation": None, "need": None}, ["protection_status"]),
+        ({"need": "job", "housing_situation": "no_housing", "vulnerable": None}, DOMAIN_SLOTS),
+        (
+            {"protection_status": "none", "housing_situation": "private_rental", "need": None},
+            ["protection_status", "housing_situation"],
+        ),
+        (
+            {"protection_status": "applicant", "housing_situation": None, "need": None},
+            ["protection_status", "housing_situation"],
+        ),
+        (
+            {"protection_status": "applicant", "housing_situation": "unknown", "need": None},
+            ["protection_status", "housing_situation"],
+        ),
         (
             {
                 "protection_status": "unknown",

@@ -67,3 +67,11 @@ async def test_stop_outside_a_form_changes_no_slot(dispatcher):
     events = await ActionLeaveForm().run(dispatcher, load_tracker("guarantee_answers_given"), {})
     assert responses(dispatcher) == ["utter_anything_else"]
     assert events == [{"event": "active_loop", "name": None, "timestamp": None}]
+
+
+async def test_an_emergency_without_housing_facts_names_lisko_with_its_phone(dispatcher):
+    tracker = load_tracker("emergency_in_guarantee_form", active_loop={})
+    tracker.latest_message["entities"] = []
+    await ActionEmergency().run(dispatcher, tracker, {})
+    assert responses(dispatcher) == ["utter_emergency", "utter_route_vulnerable"]
+    assert "\u200e(+352) 27 55 56 03" in dispatcher.messages[1]["contact"]

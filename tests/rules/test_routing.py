@@ -100,14 +100,14 @@ def test_commune_does_not_change_the_route():
     "known, asked",
     [
         ({}, ["protection_status", "housing_situation", "need", "vulnerable"]),
-        ({"protection_status": "applicant"}, []),
-        ({"protection_status": "none"}, []),
+        ({"protection_status": "applicant"}, ["housing_situation"]),
+        ({"protection_status": "none"}, ["housing_situation"]),
         ({"protection_status": "refugee"}, ["housing_situation", "need", "vulnerable"]),
         ({"protection_status": "refugee", "housing_situation": "no_housing"}, ["need", "vulnerable"]),
         ({"protection_status": "refugee", "housing_situation": "caritas_housing"}, ["need", "vulnerable"]),
         (
             {"protection_status": "refugee", "housing_situation": "caritas_housing", "need": "housing"},
-            [],
+            ["vulnerable"],
         ),
         (
             {"protection_status": "refugee", "housing_situation": "private_rental", "need": "job"},
@@ -115,5 +115,5 @@ def test_commune_does_not_change_the_route():
         ),
     ],
 )
-def test_only_questions_that_can_change_the_services_are_asked(known, asked):
+def test_only_questions_that_can_change_the_answer_are_asked(known, asked):
     assert facts_that_matter(RoutingFacts(**known), TABLE) == asked
