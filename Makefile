@@ -13,13 +13,16 @@ export PYTHONPATH := $(CURDIR)
 # Libraries' own deprecation notices (pkg_resources, jax) would bury the checks' output.
 export PYTHONWARNINGS := ignore::DeprecationWarning
 
-.PHONY: run shell test lint pytest validate test-stories eval install train clean
+.PHONY: run shell shell-nlu test lint pytest validate test-stories eval install train clean
 
 run: $(MODEL) ## Start the action server and the Rasa server (REST, socket.io) on localhost
 	$(PY) -m bot.run
 
 shell: $(MODEL) ## Talk to the assistant in the terminal (rasa shell + action server)
 	$(PY) -m bot.run shell
+
+shell-nlu: $(MODEL) ## Per message typed: detected language, intent and confidence, entities, FAQ answer
+	$(PY) -m bot.shell_nlu
 
 test: lint pytest validate test-stories eval ## Every check, from nothing
 
