@@ -7,6 +7,8 @@ MODEL := models/bpi.tar.gz
 TRAINING_INPUTS := config.yml domain.yml $(shell find data bot/nlu -name '*.yml' -o -name '*.py')
 
 export TF_CPP_MIN_LOG_LEVEL := 2
+# With the seeds of config.yml, the same data gives the same model (and the same figures) every time.
+export TF_DETERMINISTIC_OPS := 1
 export RASA_TELEMETRY_ENABLED := false
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONPATH := $(CURDIR)
