@@ -15,9 +15,13 @@ export PYTHONPATH := $(CURDIR)
 # Libraries' own deprecation notices (pkg_resources, jax) would bury the checks' output.
 export PYTHONWARNINGS := ignore::DeprecationWarning
 
-.PHONY: run shell shell-nlu test lint pytest validate test-stories eval install train clean
+.PHONY: run shell shell-nlu test lint pytest validate test-stories eval install train browser screenshots clean
 
-run: $(MODEL) ## Start the action server and the Rasa server (REST, socket.io) on localhost
+# Debian packages are installed as root, or through sudo.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+CHROMIUM := /usr/bin/chromium
+
+run: $(MODEL) ## Start the action server, Rasa and the web entry point (widget demo page) on localhost
 	$(PY) -m bot.run
 
 shell: $(MODEL) ## Talk to the assistant in the terminal (rasa shell + action server)
@@ -44,6 +48,13 @@ eval: $(MODEL) ## Per-language intent accuracy, macro F1, FAQ selection, reply l
 	$(PY) -m bot.evaluate --min-intent-accuracy 0.90
 
 install: $(VENV)/.installed
+
+browser: ## Install Debian's Chromium for the browser tests (Playwright drives it; nothing else is downloaded)
+	@if [ -x $(CHROMIUM) ]; then echo "Chromium is installed: $$($(CHROMIUM) --version)"; \
+	else $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q --no-install-recommends chromium; fi
+
+screenshots: $(MODEL) ## Take the widget's screenshots again into docs/screenshots/
+	SCREENSHOTS_DIR=docs/screenshots $(PY) -m pytest tests/browser -k screenshots -p no:cacheprovider
 
 train: $(MODEL)
 

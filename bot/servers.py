@@ -8,7 +8,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
@@ -17,6 +17,7 @@ MODEL_PATH = PROJECT_ROOT / "models" / "bpi.tar.gz"
 HOST = "127.0.0.1"
 ACTION_PORT = int(os.environ.get("ACTION_PORT", "5055"))
 RASA_PORT = int(os.environ.get("RASA_PORT", "5005"))
+WEB_PORT = int(os.environ.get("WEB_PORT", "8000"))
 STARTUP_TIMEOUT_SECONDS = 240
 
 
@@ -25,12 +26,17 @@ class Server:
     name: str
     command: list[str]
     health_url: str
+    environment: dict[str, str] = field(default_factory=dict)
     process: subprocess.Popen | None = None
 
     def start(self, log: IO | None = None) -> None:
         """Start the process and block until its health URL answers 200."""
         self.process = subprocess.Popen(
-            self.command, cwd=PROJECT_ROOT, stdout=log, stderr=subprocess.STDOUT if log else None
+            self.command,
+            cwd=PROJECT_ROOT,
+            env={**os.environ, **self.environment},
+            stdout=log,
+            stderr=subprocess.STDOUT if log else None,
         )
         deadline = time.monotonic() + STARTUP_TIMEOUT_SECONDS
         while time.monotonic() < deadline:
@@ -76,6 +82,7 @@ def rasa_server(
     port: int = RASA_PORT,
     model: Path = MODEL_PATH,
     endpoints: Path = PROJECT_ROOT / "endpoints.yml",
+    credentials: Path = PROJECT_ROOT / "credentials.yml",
 ) -> Server:
     return Server(
         "Rasa server",
@@ -87,11 +94,21 @@ def rasa_server(
             "--endpoints",
             str(endpoints),
             "--credentials",
-            "credentials.yml",
+            str(credentials),
             "--interface",
             HOST,
             "--port",
             str(port),
         ],
         f"http://{HOST}:{port}/",
+    )
+
+
+def web_server(port: int = WEB_PORT, rasa_port: int = RASA_PORT) -> Server:
+    """The public entry point (bot/web/): the widget, its demo page, and the webhooks, in front of Rasa."""
+    return Server(
+        "web server",
+        [sys.executable, "-m", "bot.web.server"],
+        f"http://{HOST}:{port}/health",
+        environment={"WEB_HOST": HOST, "WEB_PORT": str(port), "RASA_URL": f"http://{HOST}:{rasa_port}"},
     )

@@ -1,9 +1,10 @@
 """`rasa data validate --fail-on-warnings`, where the responses our forms and actions send count as used.
 
-Rasa warns about every response that no story or rule names. Form questions (`utter_ask_*`) and the
-responses custom actions send (their names are in `actions/`, whole or as an f-string prefix) never
-appear in stories, so Rasa's own validation runs here with those responses counted as used; every
-other check, and every other warning, is Rasa's, unchanged.
+Rasa warns about every response that no story or rule names. Form questions (`utter_ask_*`), the
+website widget's labels (`utter_widget_*`, served by bot/web/) and the responses custom actions send
+(their names are in `actions/`, whole or as an f-string prefix) never appear in stories, so Rasa's
+own validation runs here with those responses counted as used; every other check, and every other
+warning, is Rasa's, unchanged.
 """
 
 import ast
@@ -17,6 +18,7 @@ from rasa.utils.common import configure_logging_and_warnings
 from rasa.utils.io import configure_colored_logging
 
 from bot.servers import PROJECT_ROOT
+from bot.web.texts import WIDGET_PREFIX
 
 ACTIONS_DIR = PROJECT_ROOT / "actions"
 FORM_QUESTION_PREFIX = "utter_ask_"
@@ -42,7 +44,7 @@ def response_names_in_code(actions_dir: Path = ACTIONS_DIR) -> tuple[set[str], s
 
 def responses_sent_by_code(responses: list[str]) -> set[str]:
     names, prefixes = response_names_in_code()
-    starts = (FORM_QUESTION_PREFIX, *prefixes)
+    starts = (FORM_QUESTION_PREFIX, WIDGET_PREFIX, *prefixes)
     return {response for response in responses if response in names or response.startswith(starts)}
 
 

@@ -1,9 +1,20 @@
+from collections.abc import Iterator
+from dataclasses import dataclass
+
 import pytest
 import yaml
 
+from bot.credentials import write_configured_channels
 from bot.nlu.language_identifier import LanguageIdentifier
 from bot.nlu.tokenizer import MultilingualTokenizer
-from bot.servers import PROJECT_ROOT
+from bot.servers import HOST, PROJECT_ROOT, action_server, rasa_server, web_server
+from tests.fake_graph_api import API_VERSION, PHONE_NUMBER_ID, ThreadedGraphApi
+
+TEST_ACTION_PORT = 5156
+TEST_RASA_PORT = 5106
+TEST_WEB_PORT = 5107
+WHATSAPP_APP_SECRET = "test-app-secret"
+WHATSAPP_VERIFY_TOKEN = "test-verify-token"
 
 
 @pytest.fixture(scope="session")
@@ -22,3 +33,58 @@ def language_identifier(pipeline_config) -> LanguageIdentifier:
 @pytest.fixture(scope="session")
 def tokenizer() -> MultilingualTokenizer:
     return MultilingualTokenizer(MultilingualTokenizer.get_default_config())
+
+
+@dataclass
+class Stack:
+    """The servers `make run` starts, started once for the whole test session on ports of their own."""
+
+    actions_url: str
+    rest_url: str
+    web_url: str
+    graph_api: ThreadedGraphApi
+
+
+def whatsapp_environment(graph_api_url: str) -> dict[str, str]:
+    """The variables credentials.yml reads for WhatsApp, pointing at the fake Graph API."""
+    return {
+        "WHATSAPP_API_BASE_URL": graph_api_url,
+        "WHATSAPP_API_VERSION": API_VERSION,
+        "WHATSAPP_PHONE_NUMBER_ID": PHONE_NUMBER_ID,
+        "WHATSAPP_TOKEN": "test-token",
+        "WHATSAPP_APP_SECRET": WHATSAPP_APP_SECRET,
+        "WHATSAPP_VERIFY_TOKEN": WHATSAPP_VERIFY_TOKEN,
+    }
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory) -> Iterator[Stack]:
+    """Action server, Rasa (REST, socket.io and WhatsApp from credentials.yml) and the web entry point."""
+    folder = tmp_path_factory.mktemp("stack")
+    actions_url = f"http://{HOST}:{TEST_ACTION_PORT}/webhook"
+    endpoints = folder / "endpoints.yml"
+    endpoints.write_text(yaml.safe_dump({"action_endpoint": {"url": actions_url}}))
+    graph_api = ThreadedGraphApi()
+    graph_api.start()
+    environment = whatsapp_environment(graph_api.url)
+    credentials = folder / "credentials.yml"
+    write_configured_channels(PROJECT_ROOT / "credentials.yml", credentials, environment)
+    rasa = rasa_server(TEST_RASA_PORT, endpoints=endpoints, credentials=credentials)
+    rasa.environment = environment
+    servers = [action_server(TEST_ACTION_PORT), rasa, web_server(TEST_WEB_PORT, TEST_RASA_PORT)]
+    log = PROJECT_ROOT / "results" / "test-servers.log"
+    log.parent.mkdir(exist_ok=True)
+    with log.open("w") as log_file:
+        try:
+            for server in servers:
+                server.start(log_file)
+            yield Stack(
+                actions_url=actions_url,
+                rest_url=f"http://{HOST}:{TEST_RASA_PORT}/webhooks/rest/webhook",
+                web_url=f"http://{HOST}:{TEST_WEB_PORT}",
+                graph_api=graph_api,
+            )
+        finally:
+            for server in reversed(servers):
+                server.stop()
+            graph_api.stop()

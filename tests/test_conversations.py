@@ -9,12 +9,7 @@ import yaml
 
 from bot.evaluate import language_of as language_of_response
 from bot.evaluate import response_language_patterns
-from bot.servers import HOST, PROJECT_ROOT, action_server, rasa_server
-
-TEST_ACTION_PORT = 5156
-TEST_RASA_PORT = 5106
-ACTIONS_URL = f"http://{HOST}:{TEST_ACTION_PORT}/webhook"
-
+from bot.servers import PROJECT_ROOT
 
 PATTERNS = response_language_patterns(yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())["responses"])
 
@@ -24,21 +19,8 @@ def language_of(text: str | None) -> str | None:
 
 
 @pytest.fixture(scope="module")
-def rest_url(tmp_path_factory):
-    """Start both servers once for the module, on ports of their own."""
-    endpoints = tmp_path_factory.mktemp("rasa") / "endpoints.yml"
-    endpoints.write_text(yaml.safe_dump({"action_endpoint": {"url": ACTIONS_URL}}))
-    servers = [action_server(TEST_ACTION_PORT), rasa_server(TEST_RASA_PORT, endpoints=endpoints)]
-    log = (PROJECT_ROOT / "results").joinpath("test-servers.log")
-    log.parent.mkdir(exist_ok=True)
-    with log.open("w") as log_file:
-        try:
-            for server in servers:
-                server.start(log_file)
-            yield f"http://{HOST}:{TEST_RASA_PORT}/webhooks/rest/webhook"
-        finally:
-            for server in reversed(servers):
-                server.stop()
+def rest_url(stack) -> str:
+    return stack.rest_url
 
 
 class User:

@@ -1,0 +1,210 @@
+"""The aiohttp application in front of Rasa: the widget, its messages, and the messaging webhooks.
+
+Rasa and the action server stay on localhost; browsers and Meta's or Telegram's servers only reach
+this application.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+from aiohttp import web
+
+from bot.web.texts import widget_texts
+
+logger = logging.getLogger(__name__)
+
+STATIC_DIR = Path(__file__).parent / "static"
+DOMAIN_PATH = Path(__file__).resolve().parents[2] / "domain.yml"
+MAX_MESSAGE_LENGTH = 2000
+MAX_BODY_BYTES = 64 * 1024
+SENDER_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
+MESSAGING_CHANNELS = ("whatsapp", "telegram", "facebook")
+# The headers the messaging platforms sign or authenticate their webhooks with.
+FORWARDED_HEADERS = (
+    "Content-Type",
+    "X-Hub-Signature",
+    "X-Hub-Signature-256",
+    "X-Telegram-Bot-Api-Secret-Token",
+)
+RASA_TIMEOUT = aiohttp.ClientTimeout(total=30)
+PAGE_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+)
+
+RASA = web.AppKey("rasa", str)
+SESSION = web.AppKey("session", aiohttp.ClientSession)
+ALLOWED_ORIGINS = web.AppKey("allowed_origins", frozenset)
+TEXTS = web.AppKey("texts", dict)
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+def refusal(status: int, reason: str) -> web.Response:
+    """A 4xx/5xx answer the widget understands: `{"error": reason}`."""
+    return web.json_response({"error": reason}, status=status)
+
+
+def widget_message(body: Any) -> tuple[dict[str, Any] | None, str]:
+    """The REST-channel message for a widget request body, or None and the reason it is refused."""
+    if not isinstance(body, dict):
+        return None, "not_an_object"
+    sender, text, language = body.get("sender"), body.get("message"), body.get("language")
+    if not isinstance(sender, str) or not SENDER_ID.match(sender):
+        return None, "bad_sender"
+    if not isinstance(text, str) or not text.strip():
+        return None, "empty_message"
+    if len(text) > MAX_MESSAGE_LENGTH:
+        return None, "too_long"
+    metadata: dict[str, str] = {"channel": "widget"}
+    if isinstance(language, str) and LANGUAGE_TAG.match(language):
+        metadata["language"] = language
+    return {"sender": sender, "message": text, "metadata": metadata}, ""
+
+
+def bot_replies(rasa_replies: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The texts and buttons of Rasa's replies, the only parts the widget shows."""
+    replies = []
+    for reply in rasa_replies:
+        buttons = [
+            {"title": str(button.get("title", "")), "payload": str(button.get("payload", ""))}
+            for button in reply.get("buttons") or []
+        ]
+        if reply.get("text") or buttons:
+            replies.append({"text": str(reply.get("text") or ""), "buttons": buttons})
+    return replies
+
+
+async def messages(request: web.Request) -> web.Response:
+    """POST /widget/messages: one user message in, the assistant's replies out."""
+    try:
+        body = await request.json()
+    except ValueError:
+        return refusal(400, "not_json")
+    message, reason = widget_message(body)
+    if message is None:
+        return refusal(413 if reason == "too_long" else 400, reason)
+    url = f"{request.app[RASA]}/webhooks/rest/webhook"
+    try:
+        async with request.app[SESSION].post(url, json=message, timeout=RASA_TIMEOUT) as reply:
+            if reply.status != 200:
+                logger.error("Rasa answered the widget's message with HTTP %d.", reply.status)
+                return refusal(503, "unavailable")
+            return web.json_response(bot_replies(await reply.json()))
+    except (aiohttp.ClientError, TimeoutError) as error:
+        logger.error("Rasa cannot be reached: %s.", type(error).__name__)
+        return refusal(503, "unavailable")
+
+
+async def texts(request: web.Request) -> web.Response:
+    return web.json_response(request.app[TEXTS])
+
+
+async def webhook(request: web.Request) -> web.Response:
+    """/webhooks/{channel}/webhook: forwarded to Rasa as received, signature headers included."""
+    channel = request.match_info["channel"]
+    url = f"{request.app[RASA]}/webhooks/{channel}/webhook"
+    headers = {name: request.headers[name] for name in FORWARDED_HEADERS if name in request.headers}
+    try:
+        async with request.app[SESSION].request(
+            request.method,
+            url,
+            params=request.query,
+            data=await request.read(),
+            headers=headers,
+            timeout=RASA_TIMEOUT,
+        ) as reply:
+            return web.Response(status=reply.status, body=await reply.read(), content_type=reply.content_type)
+    except (aiohttp.ClientError, TimeoutError) as error:
+        logger.error("Rasa cannot be reached for a %s webhook: %s.", channel, type(error).__name__)
+        return web.Response(status=503, text="unavailable")
+
+
+async def health(_: web.Request) -> web.Response:
+    return web.json_response({"status": "ok"})
+
+
+def static_file(name: str) -> Handler:
+    async def serve(_: web.Request) -> web.FileResponse:
+        return web.FileResponse(STATIC_DIR / name)
+
+    return serve
+
+
+@web.middleware
+async def cross_origin(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """Lets the widget, embedded on the configured sites only, call /widget/*."""
+    origin = request.headers.get("Origin")
+    allowed = origin in request.app[ALLOWED_ORIGINS] and request.path.startswith("/widget/")
+    if request.method == "OPTIONS" and allowed:
+        response: web.StreamResponse = web.Response(status=204)
+        response.headers["Access-Control-Allow-Methods"] = "GET, POST"
+        response.headers["Access-Control-Allow-Headers"] = "Content-Type"
+        response.headers["Access-Control-Max-Age"] = "600"
+    else:
+        response = await handler(request)
+    if allowed:
+        response.headers["Access-Control-Allow-Origin"] = origin
+        response.headers["Vary"] = "Origin"
+    return response
+
+
+@web.middleware
+async def security_headers(request: web.Request, handler: Handler) -> web.StreamResponse:
+    try:
+        response = await handler(request)
+    except web.HTTPRequestEntityTooLarge:
+        response = refusal(413, "too_large")
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    response.headers["Referrer-Policy"] = "no-referrer"
+    if request.path == "/":
+        response.headers["Content-Security-Policy"] = PAGE_POLICY
+    return response
+
+
+def create_app(rasa_url: str, allowed_origins: frozenset[str] = frozenset()) -> web.Application:
+    app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[security_headers, cross_origin])
+    app[RASA] = rasa_url.rstrip("/")
+    app[ALLOWED_ORIGINS] = allowed_origins
+    app[TEXTS] = widget_texts(DOMAIN_PATH)
+
+    async def client_session(app: web.Application) -> AsyncIterator[None]:
+        async with aiohttp.ClientSession() as session:
+            app[SESSION] = session
+            yield
+
+    app.cleanup_ctx.append(client_session)
+    app.router.add_get("/", static_file("index.html"))
+    app.router.add_get("/widget.js", static_file("widget.js"))
+    app.router.add_get("/widget.css", static_file("widget.css"))
+    app.router.add_get("/widget/texts.json", texts)
+    app.router.add_post("/widget/messages", messages)
+    channels = "|".join(MESSAGING_CHANNELS)
+    app.router.add_route("*", f"/webhooks/{{channel:{channels}}}/webhook", webhook)
+    app.router.add_get("/health", health)
+    return app
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    origins = frozenset(filter(None, os.environ.get("WIDGET_ALLOWED_ORIGINS", "").split(",")))
+    app = create_app(os.environ.get("RASA_URL", "http://127.0.0.1:5005"), origins)
+    web.run_app(
+        app,
+        host=os.environ.get("WEB_HOST", "127.0.0.1"),
+        port=int(os.environ.get("WEB_PORT", "8000")),
+        access_log=None,
+        print=None,
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,26 @@
+"""The widget's own labels, kept in domain.yml as `utter_widget_*` responses (one variation per language)."""
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+WIDGET_PREFIX = "utter_widget_"
+
+
+def variation_language(variation: dict[str, Any]) -> str:
+    (condition,) = variation["condition"]
+    return str(condition["value"])
+
+
+def widget_texts(domain_path: Path) -> dict[str, dict[str, str]]:
+    """{language: {label: text}}, the label being the response name without `utter_widget_`."""
+    responses = yaml.safe_load(domain_path.read_text(encoding="utf-8"))["responses"]
+    texts: dict[str, dict[str, str]] = {}
+    for name, variations in responses.items():
+        if name.startswith(WIDGET_PREFIX):
+            for variation in variations:
+                texts.setdefault(variation_language(variation), {})[name[len(WIDGET_PREFIX) :]] = variation[
+                    "text"
+                ]
+    return texts

@@ -1,0 +1,64 @@
+"""Debian's Chromium, driven by Playwright, against the servers of the test session."""
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from bot.evaluate import language_of, response_language_patterns
+from bot.servers import PROJECT_ROOT
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 360, "height": 740}
+PATTERNS = response_language_patterns(yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())["responses"])
+
+
+def reply_language(text: str) -> str | None:
+    return language_of(text, PATTERNS)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Module-scoped: while Playwright's sync API runs, the thread's event loop is taken, and the
+    asynchronous tests of other modules could not run theirs."""
+    if not shutil.which(CHROMIUM):
+        message = f"Chromium is not installed at {CHROMIUM}: run `make browser` (Debian package chromium)."
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A new browser context (empty sessionStorage) at desktop size."""
+    context = browser.new_context(viewport=DESKTOP)
+    context.set_default_timeout(30_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def screenshots_dir() -> Path:
+    """results/screenshots, or SCREENSHOTS_DIR (`make screenshots` writes docs/screenshots)."""
+    folder = Path(os.environ.get("SCREENSHOTS_DIR", PROJECT_ROOT / "results" / "screenshots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

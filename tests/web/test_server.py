@@ -1,0 +1,232 @@
+"""The web entry point between browsers or messaging platforms and a fake Rasa, both on 127.0.0.1."""
+
+import json
+import socket
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+from aiohttp import test_utils, web
+
+from bot.web.server import MAX_BODY_BYTES, MAX_MESSAGE_LENGTH, STATIC_DIR, create_app
+
+SENDER = "0123456789abcdef0123456789abcdef"
+SITE = "https://ngo.example.lu"
+
+
+class FakeRasa:
+    """Records what reaches Rasa's REST channel and webhooks, and answers with `replies` or `status`."""
+
+    def __init__(self) -> None:
+        self.received: list[dict[str, Any]] = []
+        self.webhooks: list[tuple[str, str, bytes, dict[str, str]]] = []
+        self.status = 200
+        self.replies: list[dict[str, Any]] = [
+            {
+                "recipient_id": SENDER,
+                "text": "Bonjour !",
+                "buttons": [{"title": "English", "payload": "/en"}],
+            },
+            {"recipient_id": SENDER, "image": "https://example.org/a.png"},
+            {"recipient_id": SENDER, "text": "Call (+352) 27 55 56 03"},
+        ]
+        self.app = web.Application()
+        self.app.router.add_post("/webhooks/rest/webhook", self.rest)
+        self.app.router.add_route("*", "/webhooks/whatsapp/webhook", self.webhook)
+
+    async def rest(self, request: web.Request) -> web.Response:
+        self.received.append(await request.json())
+        if self.status != 200:
+            return web.Response(status=self.status, text="error")
+        return web.json_response(self.replies)
+
+    async def webhook(self, request: web.Request) -> web.Response:
+        self.webhooks.append(
+            (request.method, request.query_string, await request.read(), dict(request.headers))
+        )
+        return web.Response(status=403, text="forbidden")
+
+
+@pytest.fixture
+async def rasa() -> AsyncIterator[FakeRasa]:
+    fake = FakeRasa()
+    server = test_utils.TestServer(fake.app, host="127.0.0.1")
+    await server.start_server()
+    fake.url = str(server.make_url("")).rstrip("/")
+    yield fake
+    await server.close()
+
+
+async def client_for(rasa_url: str) -> test_utils.TestClient:
+    client = test_utils.TestClient(
+        test_utils.TestServer(create_app(rasa_url, frozenset({SITE})), host="127.0.0.1")
+    )
+    await client.start_server()
+    return client
+
+
+@pytest.fixture
+async def client(rasa: FakeRasa) -> AsyncIterator[test_utils.TestClient]:
+    client = await client_for(rasa.url)
+    yield client
+    await client.close()
+
+
+def closed_port_url() -> str:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return f"http://127.0.0.1:{sock.getsockname()[1]}"
+
+
+async def test_texts_have_the_same_labels_in_three_languages(client):
+    reply = await client.get("/widget/texts.json")
+    texts = await reply.json()
+    assert sorted(texts) == ["ar", "en", "fr"]
+    assert texts["fr"].keys() == texts["en"].keys() == texts["ar"].keys()
+    assert {"privacy", "send", "end", "offline", "typing"} <= texts["fr"].keys()
+    assert all(text.strip() for language in texts.values() for text in language.values())
+
+
+@pytest.mark.parametrize(
+    "path, content_type",
+    [("/widget.js", "text/javascript"), ("/widget.css", "text/css"), ("/", "text/html")],
+)
+async def test_static_files_are_served(client, path, content_type):
+    reply = await client.get(path)
+    assert reply.status == 200
+    assert reply.content_type in {content_type, "application/javascript"}
+    assert reply.headers["X-Content-Type-Options"] == "nosniff"
+
+
+async def test_demo_page_forbids_inline_and_foreign_scripts(client):
+    policy = (await client.get("/")).headers["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+
+
+def test_widget_script_and_style_stay_small():
+    assert (STATIC_DIR / "widget.js").stat().st_size + (STATIC_DIR / "widget.css").stat().st_size < 30_000
+
+
+async def test_message_is_forwarded_with_language_and_channel(client, rasa):
+    reply = await client.post(
+        "/widget/messages", json={"sender": SENDER, "message": "bonjour", "language": "fr-LU"}
+    )
+    assert reply.status == 200
+    assert rasa.received == [
+        {"sender": SENDER, "message": "bonjour", "metadata": {"channel": "widget", "language": "fr-LU"}}
+    ]
+    assert await reply.json() == [
+        {"text": "Bonjour !", "buttons": [{"title": "English", "payload": "/en"}]},
+        {"text": "Call (+352) 27 55 56 03", "buttons": []},
+    ]
+
+
+@pytest.mark.parametrize("language", [None, "", "français", "<script>", 42, "x" * 50])
+async def test_language_that_is_not_a_language_tag_is_left_out(client, rasa, language):
+    reply = await client.post(
+        "/widget/messages", json={"sender": SENDER, "message": "hi", "language": language}
+    )
+    assert reply.status == 200
+    assert rasa.received[0]["metadata"] == {"channel": "widget"}
+
+
+@pytest.mark.parametrize(
+    "body, status, reason",
+    [
+        (b"{not json", 400, "not_json"),
+        (b"[]", 400, "not_an_object"),
+        (json.dumps({"message": "hi"}).encode(), 400, "bad_sender"),
+        (json.dumps({"sender": "short", "message": "hi"}).encode(), 400, "bad_sender"),
+        (json.dumps({"sender": "../../etc/passwd-xxxx", "message": "hi"}).encode(), 400, "bad_sender"),
+        (json.dumps({"sender": 12345678901, "message": "hi"}).encode(), 400, "bad_sender"),
+        (json.dumps({"sender": SENDER}).encode(), 400, "empty_message"),
+        (json.dumps({"sender": SENDER, "message": " \n "}).encode(), 400, "empty_message"),
+        (json.dumps({"sender": SENDER, "message": ["hi"]}).encode(), 400, "empty_message"),
+        (json.dumps({"sender": SENDER, "message": "a" * (MAX_MESSAGE_LENGTH + 1)}).encode(), 413, "too_long"),
+        (json.dumps({"sender": SENDER, "message": "a" * MAX_BODY_BYTES}).encode(), 413, "too_large"),
+    ],
+    ids=[
+        "not json",
+        "not an object",
+        "no sender",
+        "short sender",
+        "path as sender",
+        "number as sender",
+        "no message",
+        "blank message",
+        "list as message",
+        "too long",
+        "body too large",
+    ],
+)
+async def test_bad_requests_are_refused_and_never_reach_rasa(client, rasa, body, status, reason):
+    reply = await client.post("/widget/messages", data=body, headers={"Content-Type": "application/json"})
+    assert reply.status == status
+    assert await reply.json() == {"error": reason}
+    assert rasa.received == []
+
+
+async def test_longest_allowed_message_is_forwarded(client, rasa):
+    reply = await client.post(
+        "/widget/messages", json={"sender": SENDER, "message": "a" * MAX_MESSAGE_LENGTH}
+    )
+    assert reply.status == 200 and len(rasa.received) == 1
+
+
+async def test_rasa_error_becomes_unavailable(client, rasa):
+    rasa.status = 500
+    reply = await client.post("/widget/messages", json={"sender": SENDER, "message": "bonjour"})
+    assert reply.status == 503
+    assert await reply.json() == {"error": "unavailable"}
+
+
+async def test_rasa_down_becomes_unavailable():
+    client = await client_for(closed_port_url())
+    try:
+        reply = await client.post("/widget/messages", json={"sender": SENDER, "message": "bonjour"})
+        assert reply.status == 503
+        assert await reply.json() == {"error": "unavailable"}
+    finally:
+        await client.close()
+
+
+async def test_webhook_reaches_rasa_as_sent_and_rasa_answer_comes_back(client, rasa):
+    body = b'{"object": "whatsapp_business_account"}'
+    headers = {"Content-Type": "application/json", "X-Hub-Signature-256": "sha256=abc", "Cookie": "c=1"}
+    reply = await client.post("/webhooks/whatsapp/webhook?hub.mode=x", data=body, headers=headers)
+    assert reply.status == 403
+    method, query, received, received_headers = rasa.webhooks[0]
+    assert (method, query, received) == ("POST", "hub.mode=x", body)
+    assert received_headers["X-Hub-Signature-256"] == "sha256=abc"
+    assert "Cookie" not in received_headers
+
+
+async def test_only_the_messaging_webhooks_are_forwarded(client, rasa):
+    for path in [
+        "/webhooks/rest/webhook",
+        "/webhooks/socketio/webhook",
+        "/model/parse",
+        "/conversations/x/tracker",
+    ]:
+        assert (await client.post(path, json={})).status in {404, 405}, path
+    assert rasa.received == [] and rasa.webhooks == []
+
+
+async def test_configured_site_may_call_the_widget_api(client):
+    preflight = await client.options("/widget/messages", headers={"Origin": SITE})
+    assert preflight.status == 204
+    assert preflight.headers["Access-Control-Allow-Origin"] == SITE
+    reply = await client.post(
+        "/widget/messages", json={"sender": SENDER, "message": "hi"}, headers={"Origin": SITE}
+    )
+    assert reply.headers["Access-Control-Allow-Origin"] == SITE
+
+
+async def test_other_sites_get_no_cross_origin_permission(client):
+    for origin in ["https://evil.example", "null"]:
+        reply = await client.post(
+            "/widget/messages", json={"sender": SENDER, "message": "hi"}, headers={"Origin": origin}
+        )
+        assert "Access-Control-Allow-Origin" not in reply.headers
+        preflight = await client.options("/widget/messages", headers={"Origin": origin})
+        assert "Access-Control-Allow-Origin" not in preflight.headers
