@@ -1,6 +1,7 @@
 """`make run` and `make shell`: start the servers on localhost; Ctrl-C stops them all."""
 
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -27,7 +28,18 @@ def configured_credentials(folder: Path, announce: bool = True) -> Path:
     return target
 
 
+def stop_on_termination() -> None:
+    """SIGTERM and SIGHUP (a closed terminal, a service manager) stop the servers as Ctrl-C does."""
+
+    def interrupt(signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt(signal.Signals(signum).name)
+
+    signal.signal(signal.SIGTERM, interrupt)
+    signal.signal(signal.SIGHUP, interrupt)
+
+
 def serve() -> None:
+    stop_on_termination()
     with tempfile.TemporaryDirectory(prefix="bpi-") as folder:
         servers = [
             action_server(),
@@ -56,6 +68,7 @@ def serve() -> None:
 
 def shell() -> None:
     """`rasa shell` in the terminal, with the action server running next to it."""
+    stop_on_termination()
     actions = action_server()
     actions.start()
     with tempfile.TemporaryDirectory(prefix="bpi-") as folder:

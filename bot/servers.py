@@ -31,6 +31,8 @@ class Server:
 
     def start(self, log: IO | None = None) -> None:
         """Start the process and block until its health URL answers 200."""
+        if answers(self.health_url):
+            raise RuntimeError(f"{self.health_url} already answers: stop the other {self.name} first.")
         self.process = subprocess.Popen(
             self.command,
             cwd=PROJECT_ROOT,
