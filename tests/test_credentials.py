@@ -70,5 +70,5 @@ def test_project_credentials_start_rest_and_socketio_with_no_variable_set(tmp_pa
     assert set(missing) == {
         "bot.channels.whatsapp.WhatsAppInput",
         "bot.channels.telegram.TelegramInput",
-        "facebook",
+        "bot.channels.facebook.FacebookInput",
     }

@@ -14,6 +14,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.channels.text import cut
+
 logger = logging.getLogger(__name__)
 
 DEFAULT_BASE_URL = "https://graph.facebook.com"
@@ -33,11 +35,6 @@ LIST_BUTTON_LABEL_LIMIT = 20
 MAX_ATTEMPTS = 3
 REQUEST_TIMEOUT = aiohttp.ClientTimeout(total=10)
 INTERACTIVE_REPLIES = ("button_reply", "list_reply")
-
-
-def cut(text: str, limit: int) -> str:
-    """`text` if it fits in `limit` characters, else its beginning ended by an ellipsis."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def reply_buttons(text: str, buttons: list[dict[str, Any]]) -> dict[str, Any]:

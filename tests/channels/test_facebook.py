@@ -1,0 +1,365 @@
+"""Facebook Messenger through Rasa's channel, built from credentials.yml, in front of the real assistant.
+
+Page webhooks are posted to the channel as Meta posts them, signed with the app secret. The channel
+sends through `fbmessenger.MessengerClient`, whose `requests.Session.post` calls to the Graph API are
+answered by `FakeSendApi` in this process: nothing leaves the machine. The replies come from the trained
+model and the action server of the test session.
+"""
+
+import hashlib
+import hmac
+import itertools
+import json
+import socket
+import time
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+import requests
+from rasa.core.agent import Agent
+from rasa.core.channels.channel import register
+from rasa.core.run import _create_single_channel
+from rasa.shared.utils.io import read_config_file
+from rasa.utils.endpoints import EndpointConfig
+from sanic import Sanic
+
+from bot.channels.facebook import FacebookInput, MessengerOutput
+from bot.credentials import write_configured_channels
+from bot.evaluate import LanguagePatterns, language_of, response_language_patterns
+from bot.servers import MODEL_PATH, PROJECT_ROOT
+
+CHANNEL = "bot.channels.facebook.FacebookInput"
+ENVIRONMENT = {
+    "FACEBOOK_VERIFY_TOKEN": "test-verify-token",
+    "FACEBOOK_APP_SECRET": "test-app-secret",
+    "FACEBOOK_PAGE_ACCESS_TOKEN": "EAAtest-page-access-token",
+}
+PAGE_ID = "104836592345678"
+SEND_API = "https://graph.facebook.com/v2.12/me/messages"
+LANGUAGE_BUTTONS = ["Français", "English", "العربية"]
+FRENCH_QUESTION = "Bonjour, comment trouver un logement au Luxembourg ?"
+
+user_ids = itertools.count(7_100_000_000_000_001)
+message_ids = itertools.count(1)
+
+
+class FakeResponse:
+    """The part of `requests.Response` that fbmessenger reads."""
+
+    def __init__(self, body: dict[str, Any]) -> None:
+        self.body = body
+
+    def json(self) -> dict[str, Any]:
+        return self.body
+
+
+class FakeSendApi:
+    """Answers the Send API as Meta would, and records the body and query of each call."""
+
+    def __init__(self) -> None:
+        self.calls: list[dict[str, Any]] = []
+        self.queries: list[dict[str, Any]] = []
+
+    def post(self, params: dict[str, Any] | None, body: dict[str, Any]) -> FakeResponse:
+        self.queries.append(dict(params or {}))
+        self.calls.append(body)
+        return FakeResponse(
+            {"recipient_id": body["recipient"]["id"], "message_id": f"m_out{len(self.calls)}"}
+        )
+
+    def messages_to(self, user_id: str) -> list[dict[str, Any]]:
+        """The messages (not the sender actions) sent to `user_id`, in order."""
+        return [
+            call["message"] for call in self.calls if call["recipient"]["id"] == user_id and "message" in call
+        ]
+
+    def actions_to(self, user_id: str) -> list[str]:
+        return [
+            call["sender_action"]
+            for call in self.calls
+            if call["recipient"]["id"] == user_id and "sender_action" in call
+        ]
+
+
+class Messenger:
+    """Meta's side of the webhook, for one user writing to the page."""
+
+    def __init__(self, url: str, session: aiohttp.ClientSession, api: FakeSendApi) -> None:
+        self.url = url
+        self.session = session
+        self.api = api
+        self.user_id = str(next(user_ids))
+
+    def page_event(self, event: dict[str, Any]) -> dict[str, Any]:
+        """A page webhook carrying one messaging event of the user."""
+        timestamp = int(time.time() * 1000)
+        messaging = {
+            "sender": {"id": self.user_id},
+            "recipient": {"id": PAGE_ID},
+            "timestamp": timestamp,
+            **event,
+        }
+        return {"object": "page", "entry": [{"id": PAGE_ID, "time": timestamp, "messaging": [messaging]}]}
+
+    async def post(self, payload: dict[str, Any], secret: str = ENVIRONMENT["FACEBOOK_APP_SECRET"]) -> str:
+        body = json.dumps(payload).encode()
+        headers = {"Content-Type": "application/json", "X-Hub-Signature": sign(body, secret)}
+        async with self.session.post(self.url, data=body, headers=headers) as reply:
+            assert reply.status == 200
+            return await reply.text()
+
+    async def answer_to(self, event: dict[str, Any]) -> list[dict[str, Any]]:
+        before = len(self.api.messages_to(self.user_id))
+        assert await self.post(self.page_event(event)) == "success"
+        return self.api.messages_to(self.user_id)[before:]
+
+    async def says(self, text: str) -> list[dict[str, Any]]:
+        """Posts a text message; returns the messages the bot sent to this user in answer."""
+        return await self.answer_to({"message": {"mid": f"m_in{next(message_ids)}", "text": text}})
+
+    async def presses(self, button: dict[str, Any]) -> list[dict[str, Any]]:
+        """Posts the postback of a template button."""
+        return await self.answer_to({"postback": {"title": button["title"], "payload": button["payload"]}})
+
+
+class MessengerFactory:
+    """Brings users to the page."""
+
+    def __init__(self, url: str, session: aiohttp.ClientSession, api: FakeSendApi) -> None:
+        self.url = url
+        self.session = session
+        self.api = api
+
+    def user(self) -> Messenger:
+        return Messenger(self.url, self.session, self.api)
+
+
+def sign(body: bytes, secret: str) -> str:
+    """The X-Hub-Signature header: sha1 HMAC of the raw body with the app secret."""
+    return "sha1=" + hmac.new(secret.encode(), body, hashlib.sha1).hexdigest()
+
+
+def text_of(message: dict[str, Any]) -> str:
+    """The text of a sent message: plain, or of a button template."""
+    if "text" in message:
+        return message["text"]
+    return message["attachment"]["payload"]["text"]
+
+
+def languages(messages: list[dict[str, Any]], patterns: LanguagePatterns) -> set[str | None]:
+    return {language_of(text_of(message), patterns) for message in messages}
+
+
+@pytest.fixture(scope="module")
+def agent(stack: Any) -> Agent:
+    """The trained assistant, with the action server of the test session."""
+    return Agent.load(str(MODEL_PATH), action_endpoint=EndpointConfig(stack.actions_url))
+
+
+@pytest.fixture(scope="module")
+def patterns(agent: Agent) -> LanguagePatterns:
+    return response_language_patterns(agent.domain.responses)
+
+
+@pytest.fixture
+def api(monkeypatch: pytest.MonkeyPatch) -> FakeSendApi:
+    """Every post of `requests` goes to a `FakeSendApi`; anything but the Send API fails the test."""
+    fake = FakeSendApi()
+
+    def post(session: requests.Session, url: str, data: Any = None, json: Any = None, **kwargs: Any) -> Any:
+        assert url == SEND_API, f"unexpected request to {url}"
+        return fake.post(kwargs.get("params"), json)
+
+    monkeypatch.setattr(requests.Session, "post", post)
+    return fake
+
+
+@pytest.fixture
+def channel(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> FacebookInput:
+    """The channel as `make run` builds it: from credentials.yml, with the variables of ENVIRONMENT."""
+    configured = tmp_path / "credentials.yml"
+    write_configured_channels(PROJECT_ROOT / "credentials.yml", configured, ENVIRONMENT)
+    for name, value in ENVIRONMENT.items():
+        monkeypatch.setenv(name, value)
+    return _create_single_channel(CHANNEL, read_config_file(configured)[CHANNEL])
+
+
+@pytest.fixture
+async def messenger(
+    channel: FacebookInput, api: FakeSendApi, agent: Agent, monkeypatch: pytest.MonkeyPatch
+) -> AsyncIterator[MessengerFactory]:
+    """The channel registered the way Rasa does it, in a Sanic server on 127.0.0.1 running `agent`."""
+    monkeypatch.setattr(Sanic, "test_mode", True)  # lets one process start several apps
+    app = Sanic("facebook_test")
+    app.ctx.agent = agent
+    register([channel], app, route="/webhooks/")
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    server = await app.create_server(sock=sock, return_asyncio_server=True, access_log=False)
+    await server.startup()
+    url = f"http://127.0.0.1:{sock.getsockname()[1]}/webhooks/facebook/webhook"
+    async with aiohttp.ClientSession() as session:
+        yield MessengerFactory(url, session, api)
+    server.close()
+    await server.wait_closed()
+
+
+def test_the_channel_comes_from_credentials_yml(channel: FacebookInput) -> None:
+    assert isinstance(channel, FacebookInput)
+    assert (channel.fb_verify, channel.fb_secret, channel.fb_access_token) == (
+        ENVIRONMENT["FACEBOOK_VERIFY_TOKEN"],
+        ENVIRONMENT["FACEBOOK_APP_SECRET"],
+        ENVIRONMENT["FACEBOOK_PAGE_ACCESS_TOKEN"],
+    )
+
+
+async def test_verification_handshake_returns_the_challenge(messenger: MessengerFactory) -> None:
+    query = {"hub.mode": "subscribe", "hub.verify_token": ENVIRONMENT["FACEBOOK_VERIFY_TOKEN"]}
+    async with messenger.session.get(messenger.url, params={**query, "hub.challenge": "1158201444"}) as reply:
+        assert reply.status == 200
+        assert await reply.text() == "1158201444"
+
+
+async def test_verification_handshake_with_a_wrong_token_is_refused(messenger: MessengerFactory) -> None:
+    query = {"hub.mode": "subscribe", "hub.verify_token": "wrong-token", "hub.challenge": "1158201444"}
+    async with messenger.session.get(messenger.url, params=query) as reply:
+        # Rasa answers 200 with a failure text; what matters to Meta is that the challenge is not echoed.
+        assert "1158201444" not in await reply.text()
+
+
+async def test_a_french_message_gets_a_french_reply_sent_to_its_sender(
+    messenger: MessengerFactory, patterns: LanguagePatterns
+) -> None:
+    user = messenger.user()
+
+    replies = await user.says(FRENCH_QUESTION)
+
+    assert replies
+    assert languages(replies, patterns) == {"fr"}
+    assert messenger.api.actions_to(user.user_id) == ["mark_seen", "typing_on", "typing_off"]
+    assert {call["recipient"]["id"] for call in messenger.api.calls} == {user.user_id}
+    assert all(
+        query == {"access_token": ENVIRONMENT["FACEBOOK_PAGE_ACCESS_TOKEN"]}
+        for query in messenger.api.queries
+    )
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("hello, who should I contact about my housing problem?", "en"),
+        ("السلام عليكم، ما هو LISKO؟", "ar"),
+    ],
+    ids=["English", "Arabic"],
+)
+async def test_the_first_message_decides_the_language(
+    messenger: MessengerFactory, patterns: LanguagePatterns, text: str, expected: str
+) -> None:
+    replies = await messenger.user().says(text)
+
+    assert replies
+    assert languages(replies, patterns) == {expected}
+
+
+async def test_the_welcome_offers_the_languages_as_postback_buttons(
+    messenger: MessengerFactory, patterns: LanguagePatterns
+) -> None:
+    [welcome] = await messenger.user().says("bonjour")
+
+    template = welcome["attachment"]["payload"]
+    assert (welcome["attachment"]["type"], template["template_type"]) == ("template", "button")
+    assert language_of(template["text"], patterns) == "fr"
+    assert [button["title"] for button in template["buttons"]] == LANGUAGE_BUTTONS
+    assert [(button["type"], button["payload"]) for button in template["buttons"]] == [
+        ("postback", '/set_language{"language": "fr"}'),
+        ("postback", '/set_language{"language": "en"}'),
+        ("postback", '/set_language{"language": "ar"}'),
+    ]
+
+
+async def test_a_language_button_postback_is_handled(
+    messenger: MessengerFactory, patterns: LanguagePatterns
+) -> None:
+    user = messenger.user()
+    [welcome] = await user.says("bonjour")
+    english = next(b for b in welcome["attachment"]["payload"]["buttons"] if b["title"] == "English")
+
+    replies = await user.presses(english)
+
+    assert replies
+    assert languages(replies, patterns) == {"en"}
+
+
+@pytest.mark.parametrize("secret", ["someone-elses-secret", ""], ids=["other secret", "empty secret"])
+async def test_a_badly_signed_webhook_is_not_answered(messenger: MessengerFactory, secret: str) -> None:
+    user = messenger.user()
+
+    assert (
+        await user.post(user.page_event({"message": {"mid": "m_in", "text": "bonjour"}}), secret)
+        == "not validated"
+    )
+
+    assert messenger.api.calls == []
+
+
+async def test_an_unsigned_webhook_is_not_answered(messenger: MessengerFactory) -> None:
+    user = messenger.user()
+    body = json.dumps(user.page_event({"message": {"mid": "m_in", "text": "bonjour"}})).encode()
+
+    async with messenger.session.post(
+        messenger.url, data=body, headers={"Content-Type": "application/json"}
+    ) as reply:
+        assert await reply.text() == "not validated"
+
+    assert messenger.api.calls == []
+
+
+async def test_more_than_three_buttons_become_quick_replies_within_limits(
+    messenger: MessengerFactory, patterns: LanguagePatterns
+) -> None:
+    """`utter_help` has 4 buttons: Rasa's own output would drop them all."""
+    replies = await messenger.user().says("aide")
+
+    [menu] = [reply for reply in replies if "quick_replies" in reply]
+    assert language_of(menu["text"], patterns) == "fr"
+    assert len(menu["quick_replies"]) == 4
+    assert all(len(reply["title"]) <= 20 and reply["payload"] for reply in menu["quick_replies"])
+
+
+class RecordingClient:
+    """Stands for `fbmessenger.MessengerClient`: records what would be sent."""
+
+    def __init__(self) -> None:
+        self.sent: list[dict[str, Any]] = []
+
+    def send(self, payload: dict[str, Any], recipient_id: str, messaging_type: str = "RESPONSE") -> None:
+        self.sent.append(payload)
+
+
+def numbered_buttons(count: int, title: str) -> list[dict[str, Any]]:
+    return [{"title": f"{title} {number}", "payload": f"/choose{number}"} for number in range(count)]
+
+
+@pytest.mark.parametrize("count", [1, 3])
+async def test_up_to_three_buttons_make_a_template_with_short_titles(count: int) -> None:
+    client = RecordingClient()
+    await MessengerOutput(client).send_text_with_buttons("42", "Choose", numbered_buttons(count, "x" * 30))
+
+    [sent] = client.sent
+    buttons = sent["attachment"]["payload"]["buttons"]
+    assert len(buttons) == count
+    assert all(len(button["title"]) == 20 and button["title"].endswith("…") for button in buttons)
+    assert [button["payload"] for button in buttons] == [f"/choose{n}" for n in range(count)]
+
+
+@pytest.mark.parametrize("count, shown", [(4, 4), (10, 10), (12, 10)])
+async def test_more_buttons_make_quick_replies(count: int, shown: int) -> None:
+    client = RecordingClient()
+    await MessengerOutput(client).send_text_with_buttons("42", "Choose", numbered_buttons(count, "Choice"))
+
+    [sent] = client.sent
+    assert sent["text"] == "Choose"
+    assert [reply["payload"] for reply in sent["quick_replies"]] == [f"/choose{n}" for n in range(shown)]
