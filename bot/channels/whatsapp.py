@@ -4,6 +4,7 @@ import asyncio
 import hashlib
 import hmac
 import logging
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -33,6 +34,8 @@ LIST_ROW_TITLE_LIMIT = 24
 LIST_BUTTON_LABEL_LIMIT = 20
 
 MAX_ATTEMPTS = 3
+# Meta delivers a webhook again when its 200 comes late: the ids of the last messages handled.
+REMEMBERED_MESSAGE_IDS = 1000
 REQUEST_TIMEOUT = aiohttp.ClientTimeout(total=10)
 INTERACTIVE_REPLIES = ("button_reply", "list_reply")
 
@@ -202,6 +205,18 @@ class WhatsAppInput(InputChannel):
         self.verify_token = verify_token
         self.app_secret = app_secret
         self.output = output
+        self.handled_ids: OrderedDict[str, None] = OrderedDict()
+
+    def is_new(self, message_id: str | None) -> bool:
+        """False for a message already handled (a redelivery); remembers the id otherwise."""
+        if message_id is None:
+            return True
+        if message_id in self.handled_ids:
+            return False
+        self.handled_ids[message_id] = None
+        if len(self.handled_ids) > REMEMBERED_MESSAGE_IDS:
+            self.handled_ids.popitem(last=False)
+        return True
 
     def get_output_channel(self) -> WhatsAppOutput:
         return self.output
@@ -245,6 +260,9 @@ class WhatsAppInput(InputChannel):
         text = user_text(message)
         if not text:
             logger.info("Ignored a WhatsApp message of unsupported type %s.", message.get("type"))
+            return
+        if not self.is_new(message.get("id")):
+            logger.info("Ignored a WhatsApp message delivered again.")
             return
         user_message = UserMessage(
             text,

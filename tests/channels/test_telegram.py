@@ -21,11 +21,12 @@ import pytest
 from rasa.core.agent import Agent
 from rasa.core.channels.channel import register
 from rasa.core.run import _create_single_channel
+from rasa.shared.exceptions import RasaException
 from rasa.shared.utils.io import read_config_file
 from rasa.utils.endpoints import EndpointConfig
 from sanic import Sanic
 
-from bot.channels.telegram import TelegramInput, app_language, as_greeting
+from bot.channels.telegram import SECRET_HEADER, TelegramInput, app_language, as_greeting
 from bot.credentials import write_configured_channels
 from bot.evaluate import LanguagePatterns, language_of, response_language_patterns
 from bot.servers import MODEL_PATH, PROJECT_ROOT
@@ -36,6 +37,7 @@ ENVIRONMENT = {
     "TELEGRAM_TOKEN": "123456789:AAF-test-token-that-is-not-real",
     "TELEGRAM_BOT_USERNAME": BOT_USERNAME,
     "TELEGRAM_WEBHOOK_URL": "https://bpi.example.org/webhooks/telegram/webhook",
+    "TELEGRAM_WEBHOOK_SECRET": "test-webhook-secret_42",
 }
 CALLBACK_DATA_LIMIT = 64  # bytes, Telegram's limit for an inline button's callback_data
 LANGUAGE_BUTTONS = ["Français", "English", "العربية"]
@@ -95,8 +97,9 @@ class Telegram:
         }
         self.chat = {"id": self.chat_id, "first_name": "Amina", "type": "private"}
 
-    async def post(self, update: dict[str, Any]) -> str:
-        async with self.session.post(self.url, json=update) as reply:
+    async def post(self, update: dict[str, Any], secret: str = ENVIRONMENT["TELEGRAM_WEBHOOK_SECRET"]) -> str:
+        """Posts `update` with the webhook's secret, as Telegram does."""
+        async with self.session.post(self.url, json=update, headers={SECRET_HEADER: secret}) as reply:
             assert reply.status == 200
             return await reply.text()
 
@@ -226,7 +229,10 @@ def test_the_channel_comes_from_credentials_yml(channel: TelegramInput) -> None:
 
 
 async def test_the_webhook_is_set_when_the_channel_starts(telegram: TelegramFactory) -> None:
-    assert telegram.api.calls[0] == ("setWebhook", {"url": ENVIRONMENT["TELEGRAM_WEBHOOK_URL"]})
+    assert telegram.api.calls[0] == (
+        "setWebhook",
+        {"url": ENVIRONMENT["TELEGRAM_WEBHOOK_URL"], "secret_token": ENVIRONMENT["TELEGRAM_WEBHOOK_SECRET"]},
+    )
 
 
 async def test_start_in_an_arabic_app_gets_the_arabic_welcome_with_language_buttons(
@@ -300,6 +306,28 @@ async def test_a_language_button_press_is_handled(
 
     assert replies
     assert {language_of(reply["text"], patterns) for reply in replies} == {"en"}
+
+
+@pytest.mark.parametrize("headers", [{}, {SECRET_HEADER: "wrong-secret"}, {SECRET_HEADER: ""}])
+async def test_updates_without_the_webhook_secret_are_refused(
+    telegram: TelegramFactory, headers: dict[str, str]
+) -> None:
+    user = telegram.chat("fr")
+    calls_before = len(telegram.api.calls)
+
+    async with telegram.session.post(
+        telegram.url, json=user.message_update("/start"), headers=headers
+    ) as reply:
+        assert reply.status == 403
+
+    assert len(telegram.api.calls) == calls_before  # not even getMe
+
+
+@pytest.mark.parametrize("secret", [None, "", "has space", "x" * 257, "non-ascii-é"])
+def test_a_missing_or_invalid_secret_stops_the_channel(secret: str | None) -> None:
+    settings = {"access_token": ENVIRONMENT["TELEGRAM_TOKEN"], "verify": BOT_USERNAME, "secret_token": secret}
+    with pytest.raises(RasaException, match="secret_token"):
+        TelegramInput.from_credentials(settings)
 
 
 async def test_updates_for_another_bot_are_not_answered(telegram: TelegramFactory) -> None:

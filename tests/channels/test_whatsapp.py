@@ -17,7 +17,7 @@ from rasa.core.channels.channel import UserMessage, register
 from rasa.shared.exceptions import RasaException
 from sanic import Sanic
 
-from bot.channels.whatsapp import WhatsAppInput, WhatsAppOutput
+from bot.channels.whatsapp import REMEMBERED_MESSAGE_IDS, WhatsAppInput, WhatsAppOutput
 
 APP_SECRET = "app-secret"
 VERIFY_TOKEN = "verify-token"
@@ -466,3 +466,21 @@ def test_a_missing_setting_is_named(missing: str) -> None:
 def test_no_credentials_names_every_setting() -> None:
     with pytest.raises(RasaException, match="api_version, phone_number_id, token, app_secret, verify_token"):
         WhatsAppInput.from_credentials(None)
+
+
+async def test_a_message_delivered_again_is_answered_once(webhook: Webhook, api: FakeGraphApi) -> None:
+    payload = messages_payload(text_message("Je cherche un logement"))
+
+    assert await webhook.post_signed(payload) == 200
+    assert await webhook.post_signed(payload) == 200
+
+    assert [received.text for received in webhook.agent.messages] == ["Je cherche un logement"]
+    assert len(api.sent) == 1
+
+
+async def test_only_the_latest_message_ids_are_remembered(channel: WhatsAppInput) -> None:
+    assert channel.is_new("wamid.first")
+    for number in range(REMEMBERED_MESSAGE_IDS):
+        assert channel.is_new(f"wamid.{number}")
+    assert not channel.is_new(f"wamid.{REMEMBERED_MESSAGE_IDS - 1}")
+    assert channel.is_new("wamid.first")
