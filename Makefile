@@ -15,7 +15,7 @@ export PYTHONPATH := $(CURDIR)
 # Libraries' own deprecation notices (pkg_resources, jax) would bury the checks' output.
 export PYTHONWARNINGS := ignore::DeprecationWarning
 
-.PHONY: run shell shell-nlu test lint pytest validate test-stories eval install train browser screenshots clean
+.PHONY: run shell shell-nlu test lint pytest validate test-stories eval install train browser screenshots purge clean
 
 # Debian packages are installed as root, or through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -48,6 +48,9 @@ eval: $(MODEL) ## Per-language intent accuracy, macro F1, FAQ selection, reply l
 	$(PY) -m bot.evaluate --min-intent-accuracy 0.90
 
 install: $(VENV)/.installed
+
+purge: $(VENV)/.installed ## Delete the conversations older than RETENTION_DAYS (30) from the tracker store; for cron too
+	$(PY) -m bot.purge
 
 browser: ## Install Debian's Chromium for the browser tests (Playwright drives it; nothing else is downloaded)
 	@if [ -x $(CHROMIUM) ]; then echo "Chromium is installed: $$($(CHROMIUM) --version)"; \

@@ -8,8 +8,10 @@ import tempfile
 from pathlib import Path
 
 from bot.credentials import write_configured_channels
+from bot.environment import read_defaults, with_defaults
 from bot.servers import (
     HOST,
+    MODEL_PATH,
     PROJECT_ROOT,
     WEB_PORT,
     action_server,
@@ -19,10 +21,10 @@ from bot.servers import (
 )
 
 
-def configured_credentials(folder: Path, announce: bool = True) -> Path:
+def configured_credentials(folder: Path, environment: dict[str, str], announce: bool = True) -> Path:
     """credentials.yml less the messaging channels whose variables are unset; says which are off."""
     target = folder / "credentials.yml"
-    missing = write_configured_channels(PROJECT_ROOT / "credentials.yml", target, os.environ)
+    missing = write_configured_channels(PROJECT_ROOT / "credentials.yml", target, environment)
     for channel, names in missing.items() if announce else ():
         print(f"Channel {channel} is off: set {', '.join(names)} to turn it on.", flush=True)
     return target
@@ -40,12 +42,11 @@ def stop_on_termination() -> None:
 
 def serve() -> None:
     stop_on_termination()
+    environment = with_defaults(os.environ, read_defaults())
     with tempfile.TemporaryDirectory(prefix="bpi-") as folder:
-        servers = [
-            action_server(),
-            rasa_server(credentials=configured_credentials(Path(folder))),
-            web_server(),
-        ]
+        rasa = rasa_server(credentials=configured_credentials(Path(folder), environment))
+        rasa.environment = environment
+        servers = [action_server(), rasa, web_server()]
         try:
             for server in servers:
                 print(f"Starting the {server.name}...", flush=True)
@@ -58,7 +59,7 @@ def serve() -> None:
                 "Press Ctrl-C to stop.",
                 flush=True,
             )
-            servers[1].process.wait()
+            rasa.process.wait()
         except KeyboardInterrupt:
             pass
         finally:
@@ -69,22 +70,14 @@ def serve() -> None:
 def shell() -> None:
     """`rasa shell` in the terminal, with the action server running next to it."""
     stop_on_termination()
+    environment = with_defaults(os.environ, read_defaults())
     actions = action_server()
     actions.start()
     with tempfile.TemporaryDirectory(prefix="bpi-") as folder:
-        credentials = configured_credentials(Path(folder), announce=False)
+        credentials = configured_credentials(Path(folder), environment, announce=False)
+        command = [rasa_executable(), "shell", "--model", str(MODEL_PATH), "--credentials", str(credentials)]
         try:
-            subprocess.call(
-                [
-                    rasa_executable(),
-                    "shell",
-                    "--model",
-                    "models/bpi.tar.gz",
-                    "--credentials",
-                    str(credentials),
-                ]
-                + sys.argv[2:]
-            )
+            subprocess.call(command + sys.argv[2:], env=environment)
         except KeyboardInterrupt:
             pass
         finally:

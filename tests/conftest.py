@@ -1,13 +1,16 @@
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 import yaml
 
 from bot.credentials import write_configured_channels
+from bot.environment import read_defaults, with_defaults
 from bot.nlu.language_identifier import LanguageIdentifier
 from bot.nlu.tokenizer import MultilingualTokenizer
-from bot.servers import HOST, PROJECT_ROOT, action_server, rasa_server, web_server
+from bot.servers import HOST, PROJECT_ROOT, Server, action_server, rasa_server, web_server
 from tests.fake_graph_api import API_VERSION, PHONE_NUMBER_ID, ThreadedGraphApi
 
 TEST_ACTION_PORT = 5156
@@ -43,6 +46,8 @@ class Stack:
     rest_url: str
     web_url: str
     graph_api: ThreadedGraphApi
+    rasa: Server
+    tracker_db: Path
 
 
 def whatsapp_environment(graph_api_url: str) -> dict[str, str]:
@@ -59,17 +64,25 @@ def whatsapp_environment(graph_api_url: str) -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory) -> Iterator[Stack]:
-    """Action server, Rasa (REST, socket.io and WhatsApp from credentials.yml) and the web entry point."""
+    """Action server, Rasa (endpoints.yml and credentials.yml, with REST, socket.io and WhatsApp, and
+    conversations in a SQLite file of the session) and the web entry point."""
     folder = tmp_path_factory.mktemp("stack")
     actions_url = f"http://{HOST}:{TEST_ACTION_PORT}/webhook"
-    endpoints = folder / "endpoints.yml"
-    endpoints.write_text(yaml.safe_dump({"action_endpoint": {"url": actions_url}}))
     graph_api = ThreadedGraphApi()
     graph_api.start()
-    environment = whatsapp_environment(graph_api.url)
+    tracker_db = folder / "conversations.db"
+    environment = with_defaults(
+        {
+            **os.environ,
+            **whatsapp_environment(graph_api.url),
+            "ACTION_SERVER_URL": actions_url,
+            "TRACKER_STORE_URL": f"sqlite:///{tracker_db}",
+        },
+        read_defaults(),
+    )
     credentials = folder / "credentials.yml"
     write_configured_channels(PROJECT_ROOT / "credentials.yml", credentials, environment)
-    rasa = rasa_server(TEST_RASA_PORT, endpoints=endpoints, credentials=credentials)
+    rasa = rasa_server(TEST_RASA_PORT, credentials=credentials)
     rasa.environment = environment
     servers = [action_server(TEST_ACTION_PORT), rasa, web_server(TEST_WEB_PORT, TEST_RASA_PORT)]
     log = PROJECT_ROOT / "results" / "test-servers.log"
@@ -83,6 +96,8 @@ def stack(tmp_path_factory) -> Iterator[Stack]:
                 rest_url=f"http://{HOST}:{TEST_RASA_PORT}/webhooks/rest/webhook",
                 web_url=f"http://{HOST}:{TEST_WEB_PORT}",
                 graph_api=graph_api,
+                rasa=rasa,
+                tracker_db=tracker_db,
             )
         finally:
             for server in reversed(servers):

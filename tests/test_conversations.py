@@ -1,48 +1,13 @@
 """Whole conversations through the real action server and Rasa server, over the REST channel."""
 
-import json
-import urllib.request
-import uuid
-
 import pytest
-import yaml
 
-from bot.evaluate import language_of as language_of_response
-from bot.evaluate import response_language_patterns
-from bot.servers import PROJECT_ROOT
-
-PATTERNS = response_language_patterns(yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())["responses"])
-
-
-def language_of(text: str | None) -> str | None:
-    return language_of_response(text, PATTERNS)
+from tests.rest_user import User, language_of
 
 
 @pytest.fixture(scope="module")
 def rest_url(stack) -> str:
     return stack.rest_url
-
-
-class User:
-    def __init__(self, url: str, metadata: dict | None = None):
-        self.url = url
-        self.sender = f"test-{uuid.uuid4().hex}"
-        self.metadata = metadata
-
-    def says(self, text: str) -> list:
-        body = {"sender": self.sender, "message": text}
-        if self.metadata:
-            body["metadata"] = self.metadata
-        request = urllib.request.Request(
-            self.url, json.dumps(body).encode(), {"Content-Type": "application/json"}
-        )
-        with urllib.request.urlopen(request, timeout=30) as response:
-            replies = json.loads(response.read())
-        assert replies, f"no reply to {text!r}"
-        return replies
-
-    def reply_languages(self, text: str) -> set:
-        return {language_of(r.get("text")) for r in self.says(text)}
 
 
 def test_french_user_keeps_french_on_short_messages(rest_url):

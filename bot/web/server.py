@@ -16,6 +16,7 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
+from bot.environment import read_defaults, with_defaults
 from bot.web.texts import widget_texts
 
 logger = logging.getLogger(__name__)
@@ -170,11 +171,13 @@ async def security_headers(request: web.Request, handler: Handler) -> web.Stream
     return response
 
 
-def create_app(rasa_url: str, allowed_origins: frozenset[str] = frozenset()) -> web.Application:
+def create_app(
+    rasa_url: str, allowed_origins: frozenset[str] = frozenset(), retention_days: str = "30"
+) -> web.Application:
     app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[security_headers, cross_origin])
     app[RASA] = rasa_url.rstrip("/")
     app[ALLOWED_ORIGINS] = allowed_origins
-    app[TEXTS] = widget_texts(DOMAIN_PATH)
+    app[TEXTS] = widget_texts(DOMAIN_PATH, {"retention_days": retention_days})
 
     async def client_session(app: web.Application) -> AsyncIterator[None]:
         async with aiohttp.ClientSession() as session:
@@ -195,8 +198,11 @@ def create_app(rasa_url: str, allowed_origins: frozenset[str] = frozenset()) -> 
 
 def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    origins = frozenset(filter(None, os.environ.get("WIDGET_ALLOWED_ORIGINS", "").split(",")))
-    app = create_app(os.environ.get("RASA_URL", "http://127.0.0.1:5005"), origins)
+    environment = with_defaults(os.environ, read_defaults())
+    origins = frozenset(filter(None, environment.get("WIDGET_ALLOWED_ORIGINS", "").split(",")))
+    app = create_app(
+        environment.get("RASA_URL", "http://127.0.0.1:5005"), origins, environment["RETENTION_DAYS"]
+    )
     web.run_app(
         app,
         host=os.environ.get("WEB_HOST", "127.0.0.1"),

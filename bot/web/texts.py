@@ -13,14 +13,17 @@ def variation_language(variation: dict[str, Any]) -> str:
     return str(condition["value"])
 
 
-def widget_texts(domain_path: Path) -> dict[str, dict[str, str]]:
-    """{language: {label: text}}, the label being the response name without `utter_widget_`."""
+def widget_texts(domain_path: Path, settings: dict[str, str]) -> dict[str, dict[str, str]]:
+    """{language: {label: text}}, the label being the response name without `utter_widget_`, and each
+    `{name}` of `settings` replaced by its value (others, such as `{seconds}`, are the widget's)."""
     responses = yaml.safe_load(domain_path.read_text(encoding="utf-8"))["responses"]
     texts: dict[str, dict[str, str]] = {}
     for name, variations in responses.items():
-        if name.startswith(WIDGET_PREFIX):
-            for variation in variations:
-                texts.setdefault(variation_language(variation), {})[name[len(WIDGET_PREFIX) :]] = variation[
-                    "text"
-                ]
+        if not name.startswith(WIDGET_PREFIX):
+            continue
+        for variation in variations:
+            text = variation["text"]
+            for setting, value in settings.items():
+                text = text.replace("{" + setting + "}", value)
+            texts.setdefault(variation_language(variation), {})[name.removeprefix(WIDGET_PREFIX)] = text
     return texts

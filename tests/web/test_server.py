@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from aiohttp import test_utils, web
 
-from bot.web.server import MAX_BODY_BYTES, MAX_MESSAGE_LENGTH, STATIC_DIR, create_app
+from bot.web.server import MAX_BODY_BYTES, MAX_MESSAGE_LENGTH, STATIC_DIR, TEXTS, create_app
 
 SENDER = "0123456789abcdef0123456789abcdef"
 SITE = "https://ngo.example.lu"
@@ -230,3 +230,12 @@ async def test_other_sites_get_no_cross_origin_permission(client):
         assert "Access-Control-Allow-Origin" not in reply.headers
         preflight = await client.options("/widget/messages", headers={"Origin": origin})
         assert "Access-Control-Allow-Origin" not in preflight.headers
+
+
+@pytest.mark.parametrize("days", ["30", "14"])
+def test_privacy_notice_states_the_retention_period(days):
+    texts = create_app("http://127.0.0.1:9", retention_days=days)[TEXTS]
+    for language in ("fr", "en", "ar"):
+        assert f"{days} " in texts[language]["privacy"]
+        assert "{retention_days}" not in texts[language]["privacy"]
+    assert "{seconds}" in texts["fr"]["offline"]  # the widget's own placeholder is left for it
