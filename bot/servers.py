@@ -14,6 +14,8 @@ from typing import IO
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 MODEL_PATH = PROJECT_ROOT / "models" / "bpi.tar.gz"
+# Masks personal data in the logs of Rasa and of the action server.
+LOGGING_CONFIG = PROJECT_ROOT / "logging.yml"
 HOST = "127.0.0.1"
 ACTION_PORT = int(os.environ.get("ACTION_PORT", "5055"))
 RASA_PORT = int(os.environ.get("RASA_PORT", "5005"))
@@ -75,7 +77,17 @@ def rasa_executable() -> str:
 def action_server(port: int = ACTION_PORT) -> Server:
     return Server(
         "action server",
-        [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
+        [
+            sys.executable,
+            "-m",
+            "rasa_sdk",
+            "--actions",
+            "actions",
+            "--port",
+            str(port),
+            "--logging-config_file",
+            str(LOGGING_CONFIG),
+        ],
         f"http://{HOST}:{port}/health",
     )
 
@@ -97,6 +109,8 @@ def rasa_server(
             str(endpoints),
             "--credentials",
             str(credentials),
+            "--logging-config-file",
+            str(LOGGING_CONFIG),
             "--interface",
             HOST,
             "--port",

@@ -77,6 +77,8 @@ def stack(tmp_path_factory) -> Iterator[Stack]:
             **whatsapp_environment(graph_api.url),
             "ACTION_SERVER_URL": actions_url,
             "TRACKER_STORE_URL": f"sqlite:///{tracker_db}",
+            # The debug lines quote what users type: the log masking must hold there too.
+            "LOG_LEVEL": "DEBUG",
         },
         read_defaults(),
     )
