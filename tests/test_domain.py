@@ -25,6 +25,7 @@ CORE_INTENTS = {
     "find_contact",
     "inform",
     "stop",
+    "delete_data",
 }
 FAQ_KEYS = {
     "status_next_steps",

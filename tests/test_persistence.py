@@ -1,14 +1,8 @@
 """Conversations are kept in the tracker store of endpoints.yml and survive a restart of Rasa."""
 
-import sqlite3
-
 from bot.servers import PROJECT_ROOT
 from tests.rest_user import User, language_of
-
-
-def stored_events(tracker_db, sender: str) -> int:
-    with sqlite3.connect(tracker_db) as connection:
-        return connection.execute("SELECT COUNT(*) FROM events WHERE sender_id = ?", (sender,)).fetchone()[0]
+from tests.tracker_db import stored_events
 
 
 def test_a_restart_in_the_middle_of_a_form_loses_nothing(stack):

@@ -10,6 +10,7 @@ from playwright.sync_api import Page, Route, expect
 from bot.servers import web_server
 from tests.browser.conftest import DESKTOP, PHONE, reply_language
 from tests.conftest import TEST_RASA_PORT
+from tests.tracker_db import stored_events
 
 RESTARTED_WEB_PORT = 5108
 HOSTILE = '<script>window.hacked = 1</script><img src="x" onerror="window.hacked = 2">'
@@ -124,12 +125,19 @@ def test_reload_keeps_the_conversation_and_its_context(widget: Widget):
     assert languages_of(widget.say("ok")) == {"en"}
 
 
-def test_end_and_erase_clears_the_conversation(widget: Widget):
+def erasure_confirmed(response) -> bool:
+    return response.url.endswith("/widget/messages") and "/affirm" in (response.request.post_data or "")
+
+
+def test_end_and_erase_clears_the_conversation_here_and_on_the_server(widget: Widget, stack):
     widget.open()
     widget.say("bonjour")
     sender = widget.stored()["sender"]
+    assert stored_events(stack.tracker_db, sender) > 0
     widget.page.once("dialog", lambda dialog: dialog.accept())
-    widget.page.locator(".bpi-end").click()
+    with widget.page.expect_response(erasure_confirmed):
+        widget.page.locator(".bpi-end").click()
+    assert stored_events(stack.tracker_db, sender) == 0
     expect(widget.bot_messages).to_have_count(0)
     assert widget.stored()["sender"] != sender
     assert widget.stored()["transcript"] == []

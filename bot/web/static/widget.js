@@ -217,17 +217,30 @@
     send('/set_language{"language": "' + language + '"}', null);
   }
 
+  /* Erases the conversation on the server too, as a user writing "delete my data" and confirming would. */
+  async function forget(sender, language) {
+    for (const message of ["/delete_data", "/affirm"]) {
+      await fetch(server + "/widget/messages", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ sender: sender, message: message, language: language }),
+      });
+    }
+  }
+
   function erase() {
     if (!window.confirm(t("end_confirm"))) return;
     clearTimeout(retryTimer);
     retryTimer = null;
-    const language = state.language;
+    const previous = state;
     sessionStorage.removeItem(STORAGE_KEY);
-    state = Object.assign(newState(), { open: true, language: language });
+    state = Object.assign(newState(), { open: true, language: previous.language });
     save();
     showStatus("");
     render();
     ui.input.focus();
+    // Unreachable server: it erases the conversation anyway once the retention period is over.
+    if (previous.transcript.length) forget(previous.sender, previous.language).catch(() => {});
   }
 
   function toggle(open) {

@@ -1,0 +1,10 @@
+"""What the SQLite tracker store of the test session holds."""
+
+import sqlite3
+from pathlib import Path
+
+
+def stored_events(tracker_db: Path, sender: str) -> int:
+    """How many events of the conversation `sender` are in the store."""
+    with sqlite3.connect(tracker_db) as connection:
+        return connection.execute("SELECT COUNT(*) FROM events WHERE sender_id = ?", (sender,)).fetchone()[0]
