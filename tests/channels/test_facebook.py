@@ -10,7 +10,6 @@ import hashlib
 import hmac
 import itertools
 import json
-import socket
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -20,16 +19,10 @@ import aiohttp
 import pytest
 import requests
 from rasa.core.agent import Agent
-from rasa.core.channels.channel import register
-from rasa.core.run import _create_single_channel
-from rasa.shared.utils.io import read_config_file
-from rasa.utils.endpoints import EndpointConfig
-from sanic import Sanic
 
 from bot.channels.facebook import FacebookInput, MessengerOutput
-from bot.credentials import write_configured_channels
 from bot.evaluate import LanguagePatterns, language_of, response_language_patterns
-from bot.servers import MODEL_PATH, PROJECT_ROOT
+from tests.channels.conftest import channel_from_credentials, served
 
 CHANNEL = "bot.channels.facebook.FacebookInput"
 ENVIRONMENT = {
@@ -154,12 +147,6 @@ def languages(messages: list[dict[str, Any]], patterns: LanguagePatterns) -> set
 
 
 @pytest.fixture(scope="module")
-def agent(stack: Any) -> Agent:
-    """The trained assistant, with the action server of the test session."""
-    return Agent.load(str(MODEL_PATH), action_endpoint=EndpointConfig(stack.actions_url))
-
-
-@pytest.fixture(scope="module")
 def patterns(agent: Agent) -> LanguagePatterns:
     return response_language_patterns(agent.domain.responses)
 
@@ -179,32 +166,15 @@ def api(monkeypatch: pytest.MonkeyPatch) -> FakeSendApi:
 
 @pytest.fixture
 def channel(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> FacebookInput:
-    """The channel as `make run` builds it: from credentials.yml, with the variables of ENVIRONMENT."""
-    configured = tmp_path / "credentials.yml"
-    write_configured_channels(PROJECT_ROOT / "credentials.yml", configured, ENVIRONMENT)
-    for name, value in ENVIRONMENT.items():
-        monkeypatch.setenv(name, value)
-    return _create_single_channel(CHANNEL, read_config_file(configured)[CHANNEL])
+    return channel_from_credentials(CHANNEL, ENVIRONMENT, tmp_path, monkeypatch)
 
 
 @pytest.fixture
 async def messenger(
     channel: FacebookInput, api: FakeSendApi, agent: Agent, monkeypatch: pytest.MonkeyPatch
 ) -> AsyncIterator[MessengerFactory]:
-    """The channel registered the way Rasa does it, in a Sanic server on 127.0.0.1 running `agent`."""
-    monkeypatch.setattr(Sanic, "test_mode", True)  # lets one process start several apps
-    app = Sanic("facebook_test")
-    app.ctx.agent = agent
-    register([channel], app, route="/webhooks/")
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    server = await app.create_server(sock=sock, return_asyncio_server=True, access_log=False)
-    await server.startup()
-    url = f"http://127.0.0.1:{sock.getsockname()[1]}/webhooks/facebook/webhook"
-    async with aiohttp.ClientSession() as session:
-        yield MessengerFactory(url, session, api)
-    server.close()
-    await server.wait_closed()
+    async with served(channel, agent, monkeypatch) as url, aiohttp.ClientSession() as session:
+        yield MessengerFactory(f"{url}/webhook", session, api)
 
 
 def test_the_channel_comes_from_credentials_yml(channel: FacebookInput) -> None:

@@ -6,10 +6,8 @@ in this process: nothing leaves the machine. The replies come from the trained m
 server of the test session.
 """
 
-import asyncio
 import itertools
 import json
-import socket
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -19,17 +17,11 @@ import aiogram
 import aiohttp
 import pytest
 from rasa.core.agent import Agent
-from rasa.core.channels.channel import register
-from rasa.core.run import _create_single_channel
 from rasa.shared.exceptions import RasaException
-from rasa.shared.utils.io import read_config_file
-from rasa.utils.endpoints import EndpointConfig
-from sanic import Sanic
 
 from bot.channels.telegram import SECRET_HEADER, TelegramInput, app_language, as_greeting
-from bot.credentials import write_configured_channels
 from bot.evaluate import LanguagePatterns, language_of, response_language_patterns
-from bot.servers import MODEL_PATH, PROJECT_ROOT
+from tests.channels.conftest import channel_from_credentials, served
 
 CHANNEL = "bot.channels.telegram.TelegramInput"
 BOT_USERNAME = "bpi_luxembourg_bot"
@@ -163,12 +155,6 @@ def keyboard(sent: dict[str, Any]) -> list[dict[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def agent(stack: Any) -> Agent:
-    """The trained assistant, with the action server of the test session."""
-    return Agent.load(str(MODEL_PATH), action_endpoint=EndpointConfig(stack.actions_url))
-
-
-@pytest.fixture(scope="module")
 def patterns(agent: Agent) -> LanguagePatterns:
     return response_language_patterns(agent.domain.responses)
 
@@ -189,34 +175,15 @@ def api(monkeypatch: pytest.MonkeyPatch) -> FakeBotApi:
 
 @pytest.fixture
 def channel(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> TelegramInput:
-    """The channel as `make run` builds it: from credentials.yml, with the variables of ENVIRONMENT."""
-    configured = tmp_path / "credentials.yml"
-    write_configured_channels(PROJECT_ROOT / "credentials.yml", configured, ENVIRONMENT)
-    for name, value in ENVIRONMENT.items():
-        monkeypatch.setenv(name, value)
-    return _create_single_channel(CHANNEL, read_config_file(configured)[CHANNEL])
+    return channel_from_credentials(CHANNEL, ENVIRONMENT, tmp_path, monkeypatch)
 
 
 @pytest.fixture
 async def telegram(
     channel: TelegramInput, api: FakeBotApi, agent: Agent, monkeypatch: pytest.MonkeyPatch
 ) -> AsyncIterator[TelegramFactory]:
-    """The channel registered the way Rasa does it, in a Sanic server on 127.0.0.1 running `agent`."""
-    monkeypatch.setattr(Sanic, "test_mode", True)  # lets one process start several apps
-    app = Sanic("telegram_test")
-    app.ctx.agent = agent
-    # Building the blueprint sets the webhook with asyncio.run(), which cannot run inside this test's
-    # event loop; Rasa builds it before its loop starts.
-    await asyncio.to_thread(register, [channel], app, "/webhooks/")
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    server = await app.create_server(sock=sock, return_asyncio_server=True, access_log=False)
-    await server.startup()
-    url = f"http://127.0.0.1:{sock.getsockname()[1]}/webhooks/telegram/webhook"
-    async with aiohttp.ClientSession() as session:
-        yield TelegramFactory(url, session, api)
-    server.close()
-    await server.wait_closed()
+    async with served(channel, agent, monkeypatch) as url, aiohttp.ClientSession() as session:
+        yield TelegramFactory(f"{url}/webhook", session, api)
 
 
 def test_the_channel_comes_from_credentials_yml(channel: TelegramInput) -> None:

@@ -13,11 +13,11 @@ from typing import Any
 import aiohttp
 import pytest
 from aiohttp import test_utils, web
-from rasa.core.channels.channel import UserMessage, register
+from rasa.core.channels.channel import UserMessage
 from rasa.shared.exceptions import RasaException
-from sanic import Sanic
 
 from bot.channels.whatsapp import REMEMBERED_MESSAGE_IDS, WhatsAppInput, WhatsAppOutput
+from tests.channels.conftest import served
 
 APP_SECRET = "app-secret"
 VERIFY_TOKEN = "verify-token"
@@ -153,20 +153,9 @@ def output(channel: WhatsAppInput) -> WhatsAppOutput:
 @pytest.fixture
 async def webhook(channel: WhatsAppInput, monkeypatch: pytest.MonkeyPatch) -> AsyncIterator[Webhook]:
     """The channel registered the way Rasa does it, in a Sanic server whose agent is a `FakeAgent`."""
-    # As sanic_testing does: lets one process start several apps.
-    monkeypatch.setattr(Sanic, "test_mode", True)
-    app = Sanic("whatsapp_test")
-    app.ctx.agent = FakeAgent()
-    register([channel], app, route="/webhooks/")
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    server = await app.create_server(sock=sock, return_asyncio_server=True, access_log=False)
-    await server.startup()
-    url = f"http://127.0.0.1:{sock.getsockname()[1]}/webhooks/whatsapp"
-    async with aiohttp.ClientSession() as session:
-        yield Webhook(url, session, app.ctx.agent)
-    server.close()
-    await server.wait_closed()
+    agent = FakeAgent()
+    async with served(channel, agent, monkeypatch) as url, aiohttp.ClientSession() as session:
+        yield Webhook(url, session, agent)
 
 
 async def test_health_route(webhook: Webhook) -> None:
