@@ -89,6 +89,8 @@ def action_server(port: int = ACTION_PORT) -> Server:
             str(LOGGING_CONFIG),
         ],
         f"http://{HOST}:{port}/health",
+        # rasa_sdk listens on every interface unless SANIC_HOST says otherwise.
+        environment={"SANIC_HOST": HOST},
     )
 
 
