@@ -1,9 +1,12 @@
 """The settings of endpoints.yml and credentials.yml: the environment, completed by defaults.env."""
 
+import os
 from collections.abc import Mapping
 from pathlib import Path
 
-DEFAULTS_FILE = Path(__file__).resolve().parent.parent / "defaults.env"
+from bot.servers import PROJECT_ROOT
+
+DEFAULTS_FILE = PROJECT_ROOT / "defaults.env"
 
 
 def read_defaults(path: Path = DEFAULTS_FILE) -> dict[str, str]:
@@ -23,3 +26,8 @@ def read_defaults(path: Path = DEFAULTS_FILE) -> dict[str, str]:
 def with_defaults(environ: Mapping[str, str], defaults: Mapping[str, str]) -> dict[str, str]:
     """`environ`, where the variables it does not set, or sets empty, take their default."""
     return {**environ, **{name: value for name, value in defaults.items() if not environ.get(name)}}
+
+
+def settings() -> dict[str, str]:
+    """This process's environment, completed by defaults.env."""
+    return with_defaults(os.environ, read_defaults())

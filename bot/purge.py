@@ -5,14 +5,13 @@ A conversation is older than the period when its last event is. The store is the
 `cd /path/to/project && make purge`.
 """
 
-import os
 import time
 from dataclasses import dataclass
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 
-from bot.environment import read_defaults, with_defaults
+from bot.environment import settings
 
 SECONDS_PER_DAY = 24 * 60 * 60
 EVENTS = SQLTrackerStore.SQLEvent.__table__
@@ -49,7 +48,7 @@ def retention_days(value: str) -> float:
 
 
 def main() -> None:
-    environment = with_defaults(os.environ, read_defaults())
+    environment = settings()
     days = retention_days(environment["RETENTION_DAYS"])
     engine = sa.create_engine(environment["TRACKER_STORE_URL"])
     if not sa.inspect(engine).has_table(EVENTS.name):

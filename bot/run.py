@@ -1,6 +1,5 @@
 """`make run` and `make shell`: start the servers on localhost; Ctrl-C stops them all."""
 
-import os
 import signal
 import subprocess
 import sys
@@ -8,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 from bot.credentials import write_configured_channels
-from bot.environment import read_defaults, with_defaults
+from bot.environment import settings
 from bot.servers import (
     HOST,
     MODEL_PATH,
@@ -25,8 +24,9 @@ def configured_credentials(folder: Path, environment: dict[str, str], announce: 
     """credentials.yml less the messaging channels whose variables are unset; says which are off."""
     target = folder / "credentials.yml"
     missing = write_configured_channels(PROJECT_ROOT / "credentials.yml", target, environment)
-    for channel, names in missing.items() if announce else ():
-        print(f"Channel {channel} is off: set {', '.join(names)} to turn it on.", flush=True)
+    if announce:
+        for channel, names in missing.items():
+            print(f"Channel {channel} is off: set {', '.join(names)} to turn it on.", flush=True)
     return target
 
 
@@ -42,7 +42,7 @@ def stop_on_termination() -> None:
 
 def serve() -> None:
     stop_on_termination()
-    environment = with_defaults(os.environ, read_defaults())
+    environment = settings()
     with tempfile.TemporaryDirectory(prefix="bpi-") as folder:
         rasa = rasa_server(credentials=configured_credentials(Path(folder), environment))
         rasa.environment = environment
@@ -70,7 +70,7 @@ def serve() -> None:
 def shell() -> None:
     """`rasa shell` in the terminal, with the action server running next to it."""
     stop_on_termination()
-    environment = with_defaults(os.environ, read_defaults())
+    environment = settings()
     actions = action_server()
     actions.start()
     with tempfile.TemporaryDirectory(prefix="bpi-") as folder:

@@ -1,4 +1,4 @@
-"""A user of Rasa's REST channel, for the conversation tests."""
+"""A user of Rasa's REST channel, and the language a reply is written in, for the conversation tests."""
 
 import json
 import urllib.request

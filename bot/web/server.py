@@ -16,13 +16,14 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
-from bot.environment import read_defaults, with_defaults
+from bot.environment import settings
+from bot.servers import PROJECT_ROOT
 from bot.web.texts import widget_texts
 
 logger = logging.getLogger(__name__)
 
 STATIC_DIR = Path(__file__).parent / "static"
-DOMAIN_PATH = Path(__file__).resolve().parents[2] / "domain.yml"
+DOMAIN_PATH = PROJECT_ROOT / "domain.yml"
 MAX_MESSAGE_LENGTH = 2000
 MAX_BODY_BYTES = 64 * 1024
 SENDER_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
@@ -198,7 +199,7 @@ def create_app(
 
 def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    environment = with_defaults(os.environ, read_defaults())
+    environment = settings()
     origins = frozenset(filter(None, environment.get("WIDGET_ALLOWED_ORIGINS", "").split(",")))
     app = create_app(
         environment.get("RASA_URL", "http://127.0.0.1:5005"), origins, environment["RETENTION_DAYS"]

@@ -8,8 +8,9 @@ import pytest
 from playwright.sync_api import Page, Route, expect
 
 from bot.servers import web_server
-from tests.browser.conftest import DESKTOP, PHONE, reply_language
+from tests.browser.conftest import DESKTOP, PHONE
 from tests.conftest import TEST_RASA_PORT
+from tests.rest_user import language_of
 from tests.tracker_db import stored_events
 
 RESTARTED_WEB_PORT = 5108
@@ -66,7 +67,7 @@ def widget(page: Page, stack) -> Widget:
 
 def languages_of(texts: list[str]) -> set:
     assert texts, "no answer"
-    return {reply_language(text) for text in texts}
+    return {language_of(text) for text in texts}
 
 
 def test_french_conversation(widget: Widget):

@@ -10,14 +10,10 @@ import uuid
 from typing import Any
 
 import pytest
-import yaml
 
-from bot.evaluate import language_of, response_language_patterns
-from bot.servers import PROJECT_ROOT
 from tests.conftest import WHATSAPP_APP_SECRET, WHATSAPP_VERIFY_TOKEN
 from tests.fake_graph_api import PHONE_NUMBER_ID
-
-PATTERNS = response_language_patterns(yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())["responses"])
+from tests.rest_user import language_of
 
 
 def signature(body: bytes, secret: str = WHATSAPP_APP_SECRET) -> str:
@@ -69,7 +65,7 @@ def text_of(message: dict[str, Any]) -> str:
 
 def languages(messages: list[dict[str, Any]]) -> set:
     assert messages, "no reply"
-    return {language_of(text_of(message), PATTERNS) for message in messages}
+    return {language_of(text_of(message)) for message in messages}
 
 
 def test_verification_handshake_through_the_entry_point(stack):
