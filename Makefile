@@ -15,7 +15,7 @@ export PYTHONPATH := $(CURDIR)
 # Libraries' own deprecation notices (pkg_resources, jax) would bury the checks' output.
 export PYTHONWARNINGS := ignore::DeprecationWarning
 
-.PHONY: run shell shell-nlu test lint pytest validate test-stories eval install train browser screenshots purge clean
+.PHONY: run shell shell-nlu test lint pytest validate test-stories eval install train browser databases screenshots purge clean
 
 # Debian packages are installed as root, or through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -55,6 +55,11 @@ purge: $(VENV)/.installed ## Delete the conversations older than RETENTION_DAYS 
 browser: ## Install Debian's Chromium for the browser tests (Playwright drives it; nothing else is downloaded)
 	@if [ -x $(CHROMIUM) ]; then echo "Chromium is installed: $$($(CHROMIUM) --version)"; \
 	else $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q --no-install-recommends chromium; fi
+
+databases: ## Install Debian's PostgreSQL and Redis for the scale-out test (two Rasa instances, one store)
+	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && command -v redis-server >/dev/null; then \
+	echo "PostgreSQL and Redis are installed."; \
+	else $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q --no-install-recommends postgresql redis-server; fi
 
 screenshots: $(MODEL) ## Take the widget's screenshots again into docs/screenshots/
 	SCREENSHOTS_DIR=docs/screenshots $(PY) -m pytest tests/browser -k screenshots -p no:cacheprovider

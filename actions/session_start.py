@@ -1,4 +1,5 @@
-"""`action_session_start`: carries the language over and applies the channel's language hint."""
+"""`action_session_start`: carries the language over, applies the channel's language hint, and sets how
+long the conversation is kept (RETENTION_DAYS), which the welcome message states."""
 
 from typing import Any
 
@@ -6,10 +7,12 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.environment import settings
 from bot.language import session_language
 
 LANGUAGE_SLOT = "language"
 METADATA_SLOT = "session_started_metadata"
+RETENTION_SLOT = "retention_days"
 
 
 def last_language_set(events: list[dict[str, Any]]) -> str | None:
@@ -32,5 +35,6 @@ class ActionSessionStart(Action):
         return [
             SessionStarted(),
             SlotSet(LANGUAGE_SLOT, language),
+            SlotSet(RETENTION_SLOT, settings()["RETENTION_DAYS"]),
             ActionExecuted("action_listen"),
         ]

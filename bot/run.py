@@ -44,8 +44,7 @@ def serve() -> None:
     stop_on_termination()
     environment = settings()
     with tempfile.TemporaryDirectory(prefix="bpi-") as folder:
-        rasa = rasa_server(credentials=configured_credentials(Path(folder), environment))
-        rasa.environment = environment
+        rasa = rasa_server(environment, credentials=configured_credentials(Path(folder), environment))
         servers = [action_server(), rasa, web_server()]
         try:
             for server in servers:

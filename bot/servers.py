@@ -8,6 +8,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -38,7 +39,7 @@ class Server:
         self.process = subprocess.Popen(
             self.command,
             cwd=PROJECT_ROOT,
-            env={**os.environ, **self.environment},
+            env={**os.environ, "PYTHONPATH": python_path(), **self.environment},
             stdout=log,
             stderr=subprocess.STDOUT if log else None,
         )
@@ -60,6 +61,12 @@ class Server:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
+
+
+def python_path() -> str:
+    """PYTHONPATH with the project first: Rasa reads logging.yml, whose filter is in `bot`, before it
+    adds the working folder to its path (without it, Rasa would silently log without masking)."""
+    return os.pathsep.join(filter(None, [str(PROJECT_ROOT), os.environ.get("PYTHONPATH")]))
 
 
 def answers(url: str) -> bool:
@@ -94,12 +101,26 @@ def action_server(port: int = ACTION_PORT) -> Server:
     )
 
 
+def api_arguments(environment: Mapping[str, str]) -> list[str]:
+    """Rasa's HTTP API stays off, unless RASA_API_TOKEN is set: then it is on and needs that token.
+
+    Cross-origin calls to it are allowed only from the RASA_CORS_ORIGINS given (none by default).
+    """
+    token = environment.get("RASA_API_TOKEN", "")
+    if not token:
+        return []
+    origins = [origin for origin in environment.get("RASA_CORS_ORIGINS", "").split(",") if origin]
+    return ["--enable-api", "--auth-token", token] + (["--cors", *origins] if origins else [])
+
+
 def rasa_server(
+    environment: Mapping[str, str],
     port: int = RASA_PORT,
     model: Path = MODEL_PATH,
     endpoints: Path = PROJECT_ROOT / "endpoints.yml",
     credentials: Path = PROJECT_ROOT / "credentials.yml",
 ) -> Server:
+    """`rasa run` with the settings of `environment` (endpoints.yml's variables, the API's)."""
     return Server(
         "Rasa server",
         [
@@ -117,8 +138,10 @@ def rasa_server(
             HOST,
             "--port",
             str(port),
+            *api_arguments(environment),
         ],
         f"http://{HOST}:{port}/",
+        environment=dict(environment),
     )
 
 

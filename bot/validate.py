@@ -2,9 +2,10 @@
 
 Rasa warns about every response that no story or rule names. Form questions (`utter_ask_*`), the
 website widget's labels (`utter_widget_*`, served by bot/web/) and the responses custom actions send
-(their names are in `actions/`, whole or as an f-string prefix) never appear in stories, so Rasa's
-own validation runs here with those responses counted as used; every other check, and every other
-warning, is Rasa's, unchanged.
+and our policies (their names are in `actions/` and `bot/policies/`, whole or as an f-string prefix)
+never appear in stories, so Rasa's own validation runs here with those responses counted as used.
+The intents only channels send (`too_long`) have no training examples and are not reported either.
+Every other check, and every other warning, is Rasa's, unchanged.
 """
 
 import ast
@@ -17,17 +18,19 @@ from rasa.shared.importers.importer import TrainingDataImporter
 from rasa.utils.common import configure_logging_and_warnings
 from rasa.utils.io import configure_colored_logging
 
+from bot.channels.text import TOO_LONG_PAYLOAD
 from bot.servers import PROJECT_ROOT
 from bot.web.texts import WIDGET_PREFIX
 
-ACTIONS_DIR = PROJECT_ROOT / "actions"
+CODE_SENDING_RESPONSES = (PROJECT_ROOT / "actions", PROJECT_ROOT / "bot" / "policies")
+INTENTS_SENT_BY_CHANNELS = {TOO_LONG_PAYLOAD.lstrip("/")}
 FORM_QUESTION_PREFIX = "utter_ask_"
 
 
-def response_names_in_code(actions_dir: Path = ACTIONS_DIR) -> tuple[set[str], set[str]]:
+def response_names_in_code(folders: tuple[Path, ...] = CODE_SENDING_RESPONSES) -> tuple[set[str], set[str]]:
     """(names, prefixes): `utter_*` string constants, and the constant start of `utter_*` f-strings."""
     names, prefixes = set(), set()
-    for path in sorted(actions_dir.glob("*.py")):
+    for path in sorted(path for folder in folders for path in folder.glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.JoinedStr) and isinstance(node.values[0], ast.Constant):
                 prefix = node.values[0].value
@@ -59,6 +62,10 @@ class ProjectValidator(rasa.validator.Validator):
         }
         only_in_code = responses_sent_by_code(list(self.domain.responses)) - in_stories
         return super()._gather_utterance_actions() - only_in_code
+
+    def _non_default_intents(self) -> list[str]:
+        """Rasa's list, less the intents only channels send, which have no training examples."""
+        return [intent for intent in super()._non_default_intents() if intent not in INTENTS_SENT_BY_CHANNELS]
 
 
 def main() -> None:

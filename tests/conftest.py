@@ -16,6 +16,7 @@ from tests.fake_graph_api import API_VERSION, PHONE_NUMBER_ID, ThreadedGraphApi
 TEST_ACTION_PORT = 5156
 TEST_RASA_PORT = 5106
 TEST_WEB_PORT = 5107
+TEST_ADDRESS_LIMIT = 100_000
 WHATSAPP_APP_SECRET = "test-app-secret"
 WHATSAPP_VERIFY_TOKEN = "test-verify-token"
 
@@ -46,6 +47,7 @@ class Stack:
     rest_url: str
     web_url: str
     graph_api: ThreadedGraphApi
+    actions: Server
     rasa: Server
     tracker_db: Path
 
@@ -84,9 +86,12 @@ def stack(tmp_path_factory) -> Iterator[Stack]:
     )
     credentials = folder / "credentials.yml"
     write_configured_channels(PROJECT_ROOT / "credentials.yml", credentials, environment)
-    rasa = rasa_server(TEST_RASA_PORT, credentials=credentials)
-    rasa.environment = environment
-    servers = [action_server(TEST_ACTION_PORT), rasa, web_server(TEST_WEB_PORT, TEST_RASA_PORT)]
+    rasa = rasa_server(environment, TEST_RASA_PORT, credentials=credentials)
+    actions = action_server(TEST_ACTION_PORT)
+    web = web_server(TEST_WEB_PORT, TEST_RASA_PORT)
+    # Every simulated user of the tests comes from 127.0.0.1; the per-sender limit stays as configured.
+    web.environment["RATE_LIMIT_PER_ADDRESS"] = str(TEST_ADDRESS_LIMIT)
+    servers = [actions, rasa, web]
     log = PROJECT_ROOT / "results" / "test-servers.log"
     log.parent.mkdir(exist_ok=True)
     with log.open("w") as log_file:
@@ -98,6 +103,7 @@ def stack(tmp_path_factory) -> Iterator[Stack]:
                 rest_url=f"http://{HOST}:{TEST_RASA_PORT}/webhooks/rest/webhook",
                 web_url=f"http://{HOST}:{TEST_WEB_PORT}",
                 graph_api=graph_api,
+                actions=actions,
                 rasa=rasa,
                 tracker_db=tracker_db,
             )

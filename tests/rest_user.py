@@ -1,4 +1,5 @@
-"""A user of Rasa's REST channel, and the language a reply is written in, for the conversation tests."""
+"""A user of Rasa's REST channel, the language a reply is written in, and the responses of domain.yml,
+for the conversation tests."""
 
 import json
 import urllib.request
@@ -10,7 +11,16 @@ from bot.evaluate import language_of as language_of_response
 from bot.evaluate import response_language_patterns
 from bot.servers import PROJECT_ROOT
 
-PATTERNS = response_language_patterns(yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())["responses"])
+RESPONSES = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())["responses"]
+PATTERNS = response_language_patterns(RESPONSES)
+
+
+def response_text(name: str, language: str) -> str:
+    """The text of domain.yml's response `name` in `language`, before any slot is filled in."""
+    [text] = [
+        variation["text"] for variation in RESPONSES[name] if variation["condition"][0]["value"] == language
+    ]
+    return text
 
 
 def language_of(text: str | None) -> str | None:

@@ -1,5 +1,7 @@
-"""The servers `make run` starts listen on the loopback interface only."""
+"""The servers `make run` starts listen on the loopback interface only, and Rasa's HTTP API is off."""
 
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -28,3 +30,11 @@ def listening_addresses(port: int) -> set[str]:
 )
 def test_listens_on_loopback_only(stack, port):
     assert listening_addresses(port) == {LOOPBACK}
+
+
+@pytest.mark.parametrize("path", ["/status", "/conversations/someone/tracker", "/model/parse", "/domain"])
+def test_rasa_http_api_is_off_by_default(stack, path):
+    rasa = stack.rest_url.removesuffix("/webhooks/rest/webhook")
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(f"{rasa}{path}", timeout=10)
+    assert refused.value.code in {404, 405}

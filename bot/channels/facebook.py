@@ -1,7 +1,8 @@
 """Rasa's Messenger channel, with replies kept within Messenger's limits.
 
 Rasa's own output sends button titles of any length (Messenger refuses titles over 20 characters, so
-the whole reply is lost) and drops every button of a reply that has more than 3.
+the whole reply is lost) and drops every button of a reply that has more than 3. A message too long
+to be read gets a polite refusal (bot/channels/text.py).
 """
 
 from collections.abc import Awaitable, Callable
@@ -12,7 +13,7 @@ from rasa.core.channels.facebook import FacebookInput as RasaFacebookInput
 from rasa.core.channels.facebook import MessengerBot
 from sanic import Blueprint
 
-from bot.channels.text import cut
+from bot.channels.text import cut, readable
 
 BUTTON_TEMPLATE_MAX = 3
 QUICK_REPLIES_MAX = 10  # the most fbmessenger accepts
@@ -44,6 +45,7 @@ class FacebookInput(RasaFacebookInput):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         async def on_message(message: UserMessage) -> Any:
             message.output_channel = MessengerOutput(message.output_channel.messenger_client)
+            message.text = readable(message.text)
             return await on_new_message(message)
 
         return super().blueprint(on_message)

@@ -5,6 +5,7 @@
 - The user's `language_code` goes to `action_session_start` as a hint; a reliable detection of the first
   message still wins.
 - Telegram sends `/start` (maybe with a deep-link parameter) when a user opens the bot: it greets them.
+- A message too long to be read gets a polite refusal (bot/channels/text.py).
 """
 
 import asyncio
@@ -22,6 +23,8 @@ from rasa.shared.exceptions import RasaException
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
+
+from bot.channels.text import readable
 
 logger = logging.getLogger(__name__)
 
@@ -99,7 +102,7 @@ class TelegramInput(RasaTelegramInput):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         async def on_message(message: UserMessage) -> Any:
-            message.text = as_greeting(message.text)
+            message.text = readable(as_greeting(message.text))
             return await on_new_message(message)
 
         webhook = super().blueprint(on_message)

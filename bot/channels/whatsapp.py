@@ -1,4 +1,7 @@
-"""WhatsApp Cloud API channel: Meta's signed webhooks in, Graph API messages out."""
+"""WhatsApp Cloud API channel: Meta's signed webhooks in, Graph API messages out.
+
+A message too long to be read gets a polite refusal (bot/channels/text.py).
+"""
 
 import asyncio
 import hashlib
@@ -15,7 +18,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels.text import cut
+from bot.channels.text import cut, readable
 
 logger = logging.getLogger(__name__)
 
@@ -265,7 +268,7 @@ class WhatsAppInput(InputChannel):
             logger.info("Ignored a WhatsApp message delivered again.")
             return
         user_message = UserMessage(
-            text,
+            readable(text),
             self.output,
             sender_id=message["from"],
             input_channel=self.name(),

@@ -6,25 +6,27 @@ this application.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 import aiohttp
 from aiohttp import web
 
+from bot.channels.text import MAX_MESSAGE_LENGTH
 from bot.environment import settings
 from bot.servers import PROJECT_ROOT
+from bot.web.rate_limit import RateLimiter, webhook_senders
 from bot.web.texts import widget_texts
 
 logger = logging.getLogger(__name__)
 
 STATIC_DIR = Path(__file__).parent / "static"
 DOMAIN_PATH = PROJECT_ROOT / "domain.yml"
-MAX_MESSAGE_LENGTH = 2000
 MAX_BODY_BYTES = 64 * 1024
 SENDER_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
@@ -46,6 +48,8 @@ RASA = web.AppKey("rasa", str)
 SESSION = web.AppKey("session", aiohttp.ClientSession)
 ALLOWED_ORIGINS = web.AppKey("allowed_origins", frozenset)
 TEXTS = web.AppKey("texts", dict)
+SENDER_LIMIT = web.AppKey("sender_limit", RateLimiter)
+ADDRESS_LIMIT = web.AppKey("address_limit", RateLimiter)
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -53,6 +57,13 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 def refusal(status: int, reason: str) -> web.Response:
     """A 4xx/5xx answer the widget understands: `{"error": reason}`."""
     return web.json_response({"error": reason}, status=status)
+
+
+def too_many(seconds: int) -> web.Response:
+    """429, with the seconds to wait in Retry-After."""
+    response = refusal(429, "rate_limited")
+    response.headers["Retry-After"] = str(seconds)
+    return response
 
 
 def widget_message(body: Any) -> tuple[dict[str, Any] | None, str]:
@@ -87,6 +98,9 @@ def bot_replies(rasa_replies: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 async def messages(request: web.Request) -> web.Response:
     """POST /widget/messages: one user message in, the assistant's replies out."""
+    seconds = request.app[ADDRESS_LIMIT].wait_seconds(request.remote or "")
+    if seconds:
+        return too_many(seconds)
     try:
         body = await request.json()
     except ValueError:
@@ -94,16 +108,25 @@ async def messages(request: web.Request) -> web.Response:
     message, reason = widget_message(body)
     if message is None:
         return refusal(413 if reason == "too_long" else 400, reason)
+    seconds = request.app[SENDER_LIMIT].wait_seconds(f"widget:{message['sender']}")
+    if seconds:
+        return too_many(seconds)
     url = f"{request.app[RASA]}/webhooks/rest/webhook"
     try:
         async with request.app[SESSION].post(url, json=message, timeout=RASA_TIMEOUT) as reply:
             if reply.status != 200:
                 logger.error("Rasa answered the widget's message with HTTP %d.", reply.status)
                 return refusal(503, "unavailable")
-            return web.json_response(bot_replies(await reply.json()))
+            replies = bot_replies(await reply.json())
     except (aiohttp.ClientError, TimeoutError) as error:
         logger.error("Rasa cannot be reached: %s.", type(error).__name__)
         return refusal(503, "unavailable")
+    if not replies:
+        # Every message gets an answer: none means Rasa failed (its tracker store down, for instance).
+        # The widget keeps the message and sends it again.
+        logger.error("Rasa gave no answer to the widget's message.")
+        return refusal(503, "unavailable")
+    return web.json_response(replies)
 
 
 async def texts(request: web.Request) -> web.Response:
@@ -111,8 +134,23 @@ async def texts(request: web.Request) -> web.Response:
 
 
 async def webhook(request: web.Request) -> web.Response:
-    """/webhooks/{channel}/webhook: forwarded to Rasa as received, signature headers included."""
+    """/webhooks/{channel}/webhook: forwarded to Rasa as received, signature headers included.
+
+    The per-sender limit applies; the per-address one does not, since one platform server sends the
+    messages of many users.
+    """
     channel = request.match_info["channel"]
+    body = await request.read()
+    try:
+        update = json.loads(body) if body else None
+    except ValueError:
+        update = None
+    waits = [
+        request.app[SENDER_LIMIT].wait_seconds(f"{channel}:{sender}")
+        for sender in webhook_senders(channel, update)
+    ]
+    if any(waits):
+        return too_many(max(waits))
     url = f"{request.app[RASA]}/webhooks/{channel}/webhook"
     headers = {name: request.headers[name] for name in FORWARDED_HEADERS if name in request.headers}
     try:
@@ -120,7 +158,7 @@ async def webhook(request: web.Request) -> web.Response:
             request.method,
             url,
             params=request.query,
-            data=await request.read(),
+            data=body,
             headers=headers,
             timeout=RASA_TIMEOUT,
         ) as reply:
@@ -172,13 +210,14 @@ async def security_headers(request: web.Request, handler: Handler) -> web.Stream
     return response
 
 
-def create_app(
-    rasa_url: str, allowed_origins: frozenset[str] = frozenset(), retention_days: str = "30"
-) -> web.Application:
+def create_app(environment: Mapping[str, str]) -> web.Application:
+    """The application for the settings in `environment` (see defaults.env)."""
     app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[security_headers, cross_origin])
-    app[RASA] = rasa_url.rstrip("/")
-    app[ALLOWED_ORIGINS] = allowed_origins
-    app[TEXTS] = widget_texts(DOMAIN_PATH, {"retention_days": retention_days})
+    app[RASA] = environment["RASA_URL"].rstrip("/")
+    app[ALLOWED_ORIGINS] = frozenset(filter(None, environment.get("WIDGET_ALLOWED_ORIGINS", "").split(",")))
+    app[TEXTS] = widget_texts(DOMAIN_PATH, {"retention_days": environment["RETENTION_DAYS"]})
+    app[SENDER_LIMIT] = RateLimiter(int(environment["RATE_LIMIT_PER_SENDER"]))
+    app[ADDRESS_LIMIT] = RateLimiter(int(environment["RATE_LIMIT_PER_ADDRESS"]))
 
     async def client_session(app: web.Application) -> AsyncIterator[None]:
         async with aiohttp.ClientSession() as session:
@@ -199,13 +238,8 @@ def create_app(
 
 def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    environment = settings()
-    origins = frozenset(filter(None, environment.get("WIDGET_ALLOWED_ORIGINS", "").split(",")))
-    app = create_app(
-        environment.get("RASA_URL", "http://127.0.0.1:5005"), origins, environment["RETENTION_DAYS"]
-    )
     web.run_app(
-        app,
+        create_app(settings()),
         host=os.environ.get("WEB_HOST", "127.0.0.1"),
         port=int(os.environ.get("WEB_PORT", "8000")),
         access_log=None,

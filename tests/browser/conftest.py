@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from bot.servers import PROJECT_ROOT
+from tests.system import require
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -28,11 +29,10 @@ PHONE = {"width": 360, "height": 740}
 def browser() -> Iterator[Browser]:
     """Module-scoped: while Playwright's sync API runs, the thread's event loop is taken, and the
     asynchronous tests of other modules could not run theirs."""
-    if not shutil.which(CHROMIUM):
-        message = f"Chromium is not installed at {CHROMIUM}: run `make browser` (Debian package chromium)."
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+    require(
+        shutil.which(CHROMIUM) is not None,
+        f"Chromium is not installed at {CHROMIUM}: run `make browser` (Debian package chromium).",
+    )
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         yield browser

@@ -20,8 +20,10 @@ from rasa.core.agent import Agent
 from rasa.shared.exceptions import RasaException
 
 from bot.channels.telegram import SECRET_HEADER, TelegramInput, app_language, as_greeting
+from bot.channels.text import MAX_MESSAGE_LENGTH
 from bot.evaluate import LanguagePatterns, language_of, response_language_patterns
 from tests.channels.conftest import channel_from_credentials, served
+from tests.rest_user import response_text
 
 CHANNEL = "bot.channels.telegram.TelegramInput"
 BOT_USERNAME = "bpi_luxembourg_bot"
@@ -260,6 +262,12 @@ async def test_the_language_stays_after_the_first_message(
 
     assert replies
     assert {language_of(reply["text"], patterns) for reply in replies} == {"fr"}
+
+
+async def test_a_message_too_long_gets_a_refusal_in_the_app_language(telegram: TelegramFactory) -> None:
+    [refusal] = await telegram.chat("en").says("I am looking for a flat. " * (MAX_MESSAGE_LENGTH // 20))
+
+    assert refusal["text"] == response_text("utter_too_long", "en")
 
 
 async def test_a_language_button_press_is_handled(

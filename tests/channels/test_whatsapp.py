@@ -16,6 +16,7 @@ from aiohttp import test_utils, web
 from rasa.core.channels.channel import UserMessage
 from rasa.shared.exceptions import RasaException
 
+from bot.channels.text import MAX_MESSAGE_LENGTH, TOO_LONG_PAYLOAD
 from bot.channels.whatsapp import REMEMBERED_MESSAGE_IDS, WhatsAppInput, WhatsAppOutput
 from tests.channels.conftest import served
 
@@ -226,6 +227,18 @@ async def test_text_message_gets_a_text_reply(webhook: Webhook, api: FakeGraphAp
         }
     ]
     assert api.requests[0].headers["Authorization"] == f"Bearer {TOKEN}"
+
+
+@pytest.mark.parametrize(
+    "length, received",
+    [(MAX_MESSAGE_LENGTH, "x" * MAX_MESSAGE_LENGTH), (MAX_MESSAGE_LENGTH + 1, TOO_LONG_PAYLOAD)],
+)
+async def test_a_message_too_long_reaches_rasa_as_the_too_long_intent(
+    webhook: Webhook, length: int, received: str
+) -> None:
+    assert await webhook.post_signed(messages_payload(text_message("x" * length))) == 200
+
+    assert [message.text for message in webhook.agent.messages] == [received]
 
 
 @pytest.mark.parametrize("kind", ["button_reply", "list_reply"])

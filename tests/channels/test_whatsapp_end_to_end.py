@@ -11,9 +11,11 @@ from typing import Any
 
 import pytest
 
+from bot.channels.text import MAX_MESSAGE_LENGTH
 from tests.conftest import WHATSAPP_APP_SECRET, WHATSAPP_VERIFY_TOKEN
 from tests.fake_graph_api import PHONE_NUMBER_ID
-from tests.rest_user import language_of
+from tests.rest_user import language_of, response_text
+from tests.tracker_db import stored_texts
 
 
 def signature(body: bytes, secret: str = WHATSAPP_APP_SECRET) -> str:
@@ -121,3 +123,15 @@ def test_welcome_buttons_and_a_button_reply(stack):
 def test_unsupported_message_is_acknowledged_without_reply(stack):
     user = WhatsAppUser(stack)
     assert user.sends({"type": "sticker", "sticker": {"id": "1", "mime_type": "image/webp"}}) == []
+
+
+def test_a_message_too_long_gets_a_refusal_in_the_conversation_language_and_is_not_kept(stack):
+    user = WhatsAppUser(stack)
+    assert languages(user.says("السلام عليكم، ما هو LISKO؟")) == {"ar"}
+    long_text = "أبحث عن سكن " * (MAX_MESSAGE_LENGTH // 10)
+
+    [refusal] = user.says(long_text)
+
+    assert text_of(refusal) == response_text("utter_too_long", "ar")
+    assert long_text not in stored_texts(stack.tracker_db, user.number)
+    assert languages(user.says("ما هو LISKO؟")) == {"ar"}

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from aiohttp import test_utils, web
 
+from bot.environment import read_defaults, with_defaults
 from bot.web.server import MAX_BODY_BYTES, MAX_MESSAGE_LENGTH, STATIC_DIR, TEXTS, create_app
 
 SENDER = "0123456789abcdef0123456789abcdef"
@@ -57,9 +58,14 @@ async def rasa() -> AsyncIterator[FakeRasa]:
     await server.close()
 
 
-async def client_for(rasa_url: str) -> test_utils.TestClient:
+def environment(rasa_url: str, **settings: str) -> dict[str, str]:
+    """The entry point's settings: defaults.env's, with the fake Rasa and the NGO's site."""
+    return with_defaults({"RASA_URL": rasa_url, "WIDGET_ALLOWED_ORIGINS": SITE, **settings}, read_defaults())
+
+
+async def client_for(rasa_url: str, **settings: str) -> test_utils.TestClient:
     client = test_utils.TestClient(
-        test_utils.TestServer(create_app(rasa_url, frozenset({SITE})), host="127.0.0.1")
+        test_utils.TestServer(create_app(environment(rasa_url, **settings)), host="127.0.0.1")
     )
     await client.start_server()
     return client
@@ -180,6 +186,14 @@ async def test_rasa_error_becomes_unavailable(client, rasa):
     assert await reply.json() == {"error": "unavailable"}
 
 
+async def test_no_answer_from_rasa_becomes_unavailable(client, rasa):
+    """Rasa's REST channel answers 200 and nothing when it fails inside, its tracker store down for one."""
+    rasa.replies = []
+    reply = await client.post("/widget/messages", json={"sender": SENDER, "message": "bonjour"})
+    assert reply.status == 503
+    assert await reply.json() == {"error": "unavailable"}
+
+
 async def test_rasa_down_becomes_unavailable():
     client = await client_for(closed_port_url())
     try:
@@ -234,8 +248,61 @@ async def test_other_sites_get_no_cross_origin_permission(client):
 
 @pytest.mark.parametrize("days", ["30", "14"])
 def test_privacy_notice_states_the_retention_period(days):
-    texts = create_app("http://127.0.0.1:9", retention_days=days)[TEXTS]
+    texts = create_app(environment("http://127.0.0.1:9", RETENTION_DAYS=days))[TEXTS]
     for language in ("fr", "en", "ar"):
         assert f"{days} " in texts[language]["privacy"]
         assert "{retention_days}" not in texts[language]["privacy"]
     assert "{seconds}" in texts["fr"]["offline"]  # the widget's own placeholder is left for it
+
+
+async def test_a_sender_over_its_limit_gets_429_and_others_go_on(rasa):
+    client = await client_for(rasa.url, RATE_LIMIT_PER_SENDER="3")
+    try:
+        for _ in range(3):
+            assert (
+                await client.post("/widget/messages", json={"sender": SENDER, "message": "hi"})
+            ).status == 200
+        refused = await client.post("/widget/messages", json={"sender": SENDER, "message": "hi"})
+        assert refused.status == 429
+        assert await refused.json() == {"error": "rate_limited"}
+        assert 1 <= int(refused.headers["Retry-After"]) <= 60
+        other = await client.post("/widget/messages", json={"sender": "another-sender-1234", "message": "hi"})
+        assert other.status == 200
+        assert len(rasa.received) == 4
+    finally:
+        await client.close()
+
+
+async def test_an_address_over_its_limit_gets_429_whatever_the_sender(rasa):
+    client = await client_for(rasa.url, RATE_LIMIT_PER_ADDRESS="2")
+    try:
+        statuses = [
+            (
+                await client.post("/widget/messages", json={"sender": f"sender-number-{n}", "message": "hi"})
+            ).status
+            for n in range(4)
+        ]
+        assert statuses == [200, 200, 429, 429]
+        assert len(rasa.received) == 2
+    finally:
+        await client.close()
+
+
+def whatsapp_update(sender: str) -> dict:
+    message = {"from": sender, "id": "wamid.1", "type": "text", "text": {"body": "hi"}}
+    return {"entry": [{"changes": [{"value": {"messages": [message]}}]}]}
+
+
+async def test_a_messaging_user_over_the_limit_gets_429_and_the_platform_is_not_limited_by_address(rasa):
+    client = await client_for(rasa.url, RATE_LIMIT_PER_SENDER="2", RATE_LIMIT_PER_ADDRESS="1")
+    try:
+        first_user = [
+            (await client.post("/webhooks/whatsapp/webhook", json=whatsapp_update("352111"))).status
+            for _ in range(3)
+        ]
+        second_user = (await client.post("/webhooks/whatsapp/webhook", json=whatsapp_update("352222"))).status
+        assert first_user == [403, 403, 429]  # the fake Rasa refuses the unsigned webhooks it receives
+        assert second_user == 403
+        assert len(rasa.webhooks) == 3
+    finally:
+        await client.close()

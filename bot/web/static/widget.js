@@ -171,6 +171,10 @@
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({ sender: state.sender, message: item.message, language: state.language }),
     });
+    if (response.status === 429) {
+      // Too many messages: the message is kept and sent once the server's Retry-After has passed.
+      throw Object.assign(new Error("rate_limited"), { seconds: Number(response.headers.get("Retry-After")) || 15 });
+    }
     if (response.status >= 500) throw new Error("unavailable");
     return { ok: response.ok, replies: response.ok ? await response.json() : [] };
   }
@@ -194,9 +198,9 @@
       renderTranscript();
       if (result.replies.length) announce(result.replies.map((reply) => reply.text).join("\n"));
     } catch (error) {
-      const seconds = RETRY_SECONDS[Math.min(retries, RETRY_SECONDS.length - 1)];
-      retries += 1;
-      showStatus(t("offline").replace("{seconds}", seconds));
+      const seconds = error.seconds || RETRY_SECONDS[Math.min(retries, RETRY_SECONDS.length - 1)];
+      if (!error.seconds) retries += 1;
+      showStatus(t(error.seconds ? "rate_limited" : "offline").replace("{seconds}", seconds));
       retryTimer = setTimeout(() => {
         retryTimer = null;
         deliver();

@@ -1,0 +1,69 @@
+"""Per-sender and per-address request limits of the public entry point."""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from typing import Any
+
+
+class RateLimiter:
+    """At most `limit` requests per key in each window of `window_seconds` (fixed windows).
+
+    Only the current window's counts are kept, so memory is bounded by the keys seen in one window.
+    """
+
+    def __init__(
+        self, limit: int, window_seconds: float = 60.0, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.limit = limit
+        self.window_seconds = window_seconds
+        self.clock = clock
+        self.window = -1
+        self.counts: dict[str, int] = {}
+
+    def wait_seconds(self, key: str) -> int:
+        """Counts a request; 0 if it is allowed, else the whole seconds until the next window."""
+        now = self.clock()
+        window = math.floor(now / self.window_seconds)
+        if window != self.window:
+            self.window, self.counts = window, {}
+        self.counts[key] = self.counts.get(key, 0) + 1
+        if self.counts[key] <= self.limit:
+            return 0
+        return max(1, math.ceil((window + 1) * self.window_seconds - now))
+
+
+def children(node: Any, key: str) -> list[dict[str, Any]]:
+    """The objects in the list `node[key]`; nothing when the body does not have that shape."""
+    value = node.get(key) if isinstance(node, dict) else None
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def child(node: Any, key: str) -> dict[str, Any]:
+    value = node.get(key) if isinstance(node, dict) else None
+    return value if isinstance(value, dict) else {}
+
+
+def webhook_senders(channel: str, update: Any) -> set[str]:
+    """The users a messaging platform's webhook carries messages from (none for a body of another shape)."""
+    if channel == "whatsapp":
+        messages = [
+            message
+            for entry in children(update, "entry")
+            for change in children(entry, "changes")
+            for message in children(child(change, "value"), "messages")
+        ]
+        return {str(message["from"]) for message in messages if "from" in message}
+    if channel == "telegram":
+        users = [
+            child(child(update, kind), "from") for kind in ("message", "edited_message", "callback_query")
+        ]
+        return {str(user["id"]) for user in users if "id" in user}
+    senders = [
+        child(event, "sender")
+        for entry in children(update, "entry")
+        for event in children(entry, "messaging")
+    ]
+    return {str(sender["id"]) for sender in senders if "id" in sender}
