@@ -50,6 +50,7 @@ ALLOWED_ORIGINS = web.AppKey("allowed_origins", frozenset)
 TEXTS = web.AppKey("texts", dict)
 SENDER_LIMIT = web.AppKey("sender_limit", RateLimiter)
 ADDRESS_LIMIT = web.AppKey("address_limit", RateLimiter)
+TRUSTED_PROXIES = web.AppKey("trusted_proxies", frozenset)
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -96,9 +97,19 @@ def bot_replies(rasa_replies: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return replies
 
 
+def client_address(request: web.Request) -> str:
+    """The visitor's address: from our reverse proxy (TRUSTED_PROXIES), the last one X-Forwarded-For
+    names (the one the proxy added); else the connection's."""
+    remote = request.remote or ""
+    forwarded = request.headers.get("X-Forwarded-For", "")
+    if remote in request.app[TRUSTED_PROXIES] and forwarded.strip():
+        return forwarded.split(",")[-1].strip()
+    return remote
+
+
 async def messages(request: web.Request) -> web.Response:
     """POST /widget/messages: one user message in, the assistant's replies out."""
-    seconds = request.app[ADDRESS_LIMIT].wait_seconds(request.remote or "")
+    seconds = request.app[ADDRESS_LIMIT].wait_seconds(client_address(request))
     if seconds:
         return too_many(seconds)
     try:
@@ -122,7 +133,7 @@ async def messages(request: web.Request) -> web.Response:
         logger.error("Rasa cannot be reached: %s.", type(error).__name__)
         return refusal(503, "unavailable")
     if not replies:
-        # Every message gets an answer: none means Rasa failed (its tracker store down, for instance).
+        # Every message gets an answer: none means Rasa failed while handling it.
         # The widget keeps the message and sends it again.
         logger.error("Rasa gave no answer to the widget's message.")
         return refusal(503, "unavailable")
@@ -218,6 +229,7 @@ def create_app(environment: Mapping[str, str]) -> web.Application:
     app[TEXTS] = widget_texts(DOMAIN_PATH, {"retention_days": environment["RETENTION_DAYS"]})
     app[SENDER_LIMIT] = RateLimiter(int(environment["RATE_LIMIT_PER_SENDER"]))
     app[ADDRESS_LIMIT] = RateLimiter(int(environment["RATE_LIMIT_PER_ADDRESS"]))
+    app[TRUSTED_PROXIES] = frozenset(filter(None, environment["TRUSTED_PROXIES"].split(",")))
 
     async def client_session(app: web.Application) -> AsyncIterator[None]:
         async with aiohttp.ClientSession() as session:

@@ -306,3 +306,40 @@ async def test_a_messaging_user_over_the_limit_gets_429_and_the_platform_is_not_
         assert len(rasa.webhooks) == 3
     finally:
         await client.close()
+
+
+async def test_behind_the_reverse_proxy_each_visitor_address_has_its_own_limit(rasa):
+    client = await client_for(rasa.url, RATE_LIMIT_PER_ADDRESS="1")
+    try:
+
+        async def status(sender: str, forwarded_for: str) -> int:
+            reply = await client.post(
+                "/widget/messages",
+                json={"sender": sender, "message": "hi"},
+                headers={"X-Forwarded-For": forwarded_for},
+            )
+            return reply.status
+
+        assert await status("first-visitor", "203.0.113.7") == 200
+        assert await status("second-visitor", "198.51.100.1, 203.0.113.9") == 200
+        assert await status("first-visitor-again", "198.51.100.1, 203.0.113.7") == 429
+    finally:
+        await client.close()
+
+
+async def test_x_forwarded_for_is_ignored_from_an_untrusted_address(rasa):
+    client = await client_for(rasa.url, RATE_LIMIT_PER_ADDRESS="1", TRUSTED_PROXIES="192.0.2.1")
+    try:
+        statuses = [
+            (
+                await client.post(
+                    "/widget/messages",
+                    json={"sender": f"visitor-number-{n}", "message": "hi"},
+                    headers={"X-Forwarded-For": f"203.0.113.{n}"},
+                )
+            ).status
+            for n in range(2)
+        ]
+        assert statuses == [200, 429]
+    finally:
+        await client.close()
