@@ -10,7 +10,7 @@ from playwright.sync_api import Page, Route, expect
 from bot.servers import web_server
 from tests.browser.conftest import DESKTOP, PHONE
 from tests.conftest import TEST_RASA_PORT
-from tests.rest_user import language_of
+from tests.rest_user import language_of, response_text
 from tests.tracker_db import stored_events
 
 RESTARTED_WEB_PORT = 5108
@@ -167,6 +167,29 @@ def test_server_down_then_back(page: Page, stack):
         assert languages_of(widget.bot_messages.all_inner_texts()[-1:]) == {"fr"}
     finally:
         server.stop()
+
+
+def test_too_many_messages_waits_as_the_server_says_then_sends(widget: Widget):
+    """A 429: the widget says so, keeps the message, and sends it after Retry-After."""
+    refused = []
+
+    def limit_once(route: Route) -> None:
+        if refused:
+            route.continue_()
+        else:
+            refused.append(route.request.post_data_json["message"])
+            route.fulfill(status=429, headers={"Retry-After": "1"}, json={"error": "rate_limited"})
+
+    widget.open()
+    widget.page.route("**/widget/messages", limit_once)
+    widget.input.fill("Qu'est-ce que le LISKO ?")
+    widget.input.press("Enter")
+    notice = response_text("utter_widget_rate_limited", "fr").replace("{seconds}", "1")
+    expect(widget.status).to_have_text(notice)
+    widget.wait_until_answered()
+    expect(widget.status).to_be_hidden()
+    assert refused == ["Qu'est-ce que le LISKO ?"]
+    assert languages_of(widget.bot_messages.all_inner_texts()[-1:]) == {"fr"}
 
 
 def test_keyboard_only(widget: Widget):
