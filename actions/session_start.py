@@ -13,6 +13,8 @@ from bot.language import session_language
 LANGUAGE_SLOT = "language"
 METADATA_SLOT = "session_started_metadata"
 RETENTION_SLOT = "retention_days"
+# Read once, when the action server starts, as Rasa reads endpoints.yml.
+RETENTION_DAYS = settings()["RETENTION_DAYS"]
 
 
 def last_language_set(events: list[dict[str, Any]]) -> str | None:
@@ -35,6 +37,6 @@ class ActionSessionStart(Action):
         return [
             SessionStarted(),
             SlotSet(LANGUAGE_SLOT, language),
-            SlotSet(RETENTION_SLOT, settings()["RETENTION_DAYS"]),
+            SlotSet(RETENTION_SLOT, RETENTION_DAYS),
             ActionExecuted("action_listen"),
         ]

@@ -63,19 +63,17 @@ def environment(rasa_url: str, **settings: str) -> dict[str, str]:
     return with_defaults({"RASA_URL": rasa_url, "WIDGET_ALLOWED_ORIGINS": SITE, **settings}, read_defaults())
 
 
-async def client_for(rasa_url: str, **settings: str) -> test_utils.TestClient:
-    client = test_utils.TestClient(
+def client_for(rasa_url: str, **settings: str) -> test_utils.TestClient:
+    """A client of the entry point; `async with` starts the entry point and closes it."""
+    return test_utils.TestClient(
         test_utils.TestServer(create_app(environment(rasa_url, **settings)), host="127.0.0.1")
     )
-    await client.start_server()
-    return client
 
 
 @pytest.fixture
 async def client(rasa: FakeRasa) -> AsyncIterator[test_utils.TestClient]:
-    client = await client_for(rasa.url)
-    yield client
-    await client.close()
+    async with client_for(rasa.url) as client:
+        yield client
 
 
 def closed_port_url() -> str:
@@ -187,7 +185,7 @@ async def test_rasa_error_becomes_unavailable(client, rasa):
 
 
 async def test_no_answer_from_rasa_becomes_unavailable(client, rasa):
-    """Rasa's REST channel answers 200 and nothing when it fails inside, its tracker store down for one."""
+    """Rasa's REST channel answers 200 and nothing when handling the message raised."""
     rasa.replies = []
     reply = await client.post("/widget/messages", json={"sender": SENDER, "message": "bonjour"})
     assert reply.status == 503
@@ -195,13 +193,10 @@ async def test_no_answer_from_rasa_becomes_unavailable(client, rasa):
 
 
 async def test_rasa_down_becomes_unavailable():
-    client = await client_for(closed_port_url())
-    try:
+    async with client_for(closed_port_url()) as client:
         reply = await client.post("/widget/messages", json={"sender": SENDER, "message": "bonjour"})
         assert reply.status == 503
         assert await reply.json() == {"error": "unavailable"}
-    finally:
-        await client.close()
 
 
 async def test_webhook_reaches_rasa_as_sent_and_rasa_answer_comes_back(client, rasa):
@@ -256,8 +251,7 @@ def test_privacy_notice_states_the_retention_period(days):
 
 
 async def test_a_sender_over_its_limit_gets_429_and_others_go_on(rasa):
-    client = await client_for(rasa.url, RATE_LIMIT_PER_SENDER="3")
-    try:
+    async with client_for(rasa.url, RATE_LIMIT_PER_SENDER="3") as client:
         for _ in range(3):
             assert (
                 await client.post("/widget/messages", json={"sender": SENDER, "message": "hi"})
@@ -269,13 +263,10 @@ async def test_a_sender_over_its_limit_gets_429_and_others_go_on(rasa):
         other = await client.post("/widget/messages", json={"sender": "another-sender-1234", "message": "hi"})
         assert other.status == 200
         assert len(rasa.received) == 4
-    finally:
-        await client.close()
 
 
 async def test_an_address_over_its_limit_gets_429_whatever_the_sender(rasa):
-    client = await client_for(rasa.url, RATE_LIMIT_PER_ADDRESS="2")
-    try:
+    async with client_for(rasa.url, RATE_LIMIT_PER_ADDRESS="2") as client:
         statuses = [
             (
                 await client.post("/widget/messages", json={"sender": f"sender-number-{n}", "message": "hi"})
@@ -284,8 +275,6 @@ async def test_an_address_over_its_limit_gets_429_whatever_the_sender(rasa):
         ]
         assert statuses == [200, 200, 429, 429]
         assert len(rasa.received) == 2
-    finally:
-        await client.close()
 
 
 def whatsapp_update(sender: str) -> dict:
@@ -294,8 +283,7 @@ def whatsapp_update(sender: str) -> dict:
 
 
 async def test_a_messaging_user_over_the_limit_gets_429_and_the_platform_is_not_limited_by_address(rasa):
-    client = await client_for(rasa.url, RATE_LIMIT_PER_SENDER="2", RATE_LIMIT_PER_ADDRESS="1")
-    try:
+    async with client_for(rasa.url, RATE_LIMIT_PER_SENDER="2", RATE_LIMIT_PER_ADDRESS="1") as client:
         first_user = [
             (await client.post("/webhooks/whatsapp/webhook", json=whatsapp_update("352111"))).status
             for _ in range(3)
@@ -304,13 +292,10 @@ async def test_a_messaging_user_over_the_limit_gets_429_and_the_platform_is_not_
         assert first_user == [403, 403, 429]  # the fake Rasa refuses the unsigned webhooks it receives
         assert second_user == 403
         assert len(rasa.webhooks) == 3
-    finally:
-        await client.close()
 
 
 async def test_behind_the_reverse_proxy_each_visitor_address_has_its_own_limit(rasa):
-    client = await client_for(rasa.url, RATE_LIMIT_PER_ADDRESS="1")
-    try:
+    async with client_for(rasa.url, RATE_LIMIT_PER_ADDRESS="1") as client:
 
         async def status(sender: str, forwarded_for: str) -> int:
             reply = await client.post(
@@ -323,13 +308,10 @@ async def test_behind_the_reverse_proxy_each_visitor_address_has_its_own_limit(r
         assert await status("first-visitor", "203.0.113.7") == 200
         assert await status("second-visitor", "198.51.100.1, 203.0.113.9") == 200
         assert await status("first-visitor-again", "198.51.100.1, 203.0.113.7") == 429
-    finally:
-        await client.close()
 
 
 async def test_x_forwarded_for_is_ignored_from_an_untrusted_address(rasa):
-    client = await client_for(rasa.url, RATE_LIMIT_PER_ADDRESS="1", TRUSTED_PROXIES="192.0.2.1")
-    try:
+    async with client_for(rasa.url, RATE_LIMIT_PER_ADDRESS="1", TRUSTED_PROXIES="192.0.2.1") as client:
         statuses = [
             (
                 await client.post(
@@ -341,5 +323,3 @@ async def test_x_forwarded_for_is_ignored_from_an_untrusted_address(rasa):
             for n in range(2)
         ]
         assert statuses == [200, 429]
-    finally:
-        await client.close()
