@@ -15,7 +15,7 @@ export PYTHONPATH := $(CURDIR)
 # Libraries' own deprecation notices (pkg_resources, jax) would bury the checks' output.
 export PYTHONWARNINGS := ignore::DeprecationWarning
 
-.PHONY: run shell shell-nlu test lint pytest validate test-stories eval install train browser databases screenshots purge clean
+.PHONY: run shell shell-nlu test lint pytest validate test-stories eval install train browser databases screenshots purge clean bench
 
 # Debian packages are installed as root, or through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -46,6 +46,9 @@ test-stories: $(MODEL)
 
 eval: $(MODEL) ## Per-language intent accuracy, macro F1, FAQ selection, reply language
 	$(PY) -m bot.evaluate --min-intent-accuracy 0.90
+
+bench: $(VENV)/.installed ## This project against Rasa's defaults: understanding, speed, cost; checks the budgets
+	$(PY) -m bot.bench
 
 install: $(VENV)/.installed
 

@@ -6,26 +6,17 @@ round (which loads what is loaded lazily) instead of growing with each round of 
 
 import asyncio
 import uuid
-from pathlib import Path
 
 import aiohttp
 
-from tests.conversations import CONVERSATIONS, GUARANTEE_FORM
+from bot.bench.conversations import SCRIPTS
+from bot.bench.resources import resident_memory
 
 USERS = 24
 ROUNDS = 4
 TIME_LIMIT_SECONDS = 240
 # Growth allowed from the end of the first round to the end of the last.
 MEMORY_GROWTH_LIMIT = 0.10
-SCRIPTS = [*CONVERSATIONS.values(), GUARANTEE_FORM]
-
-
-def resident_memory(pid: int) -> int:
-    """The process's resident set size, in kB, from /proc."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1])
-    raise ValueError(f"no VmRSS for process {pid}")
 
 
 async def conversation(session: aiohttp.ClientSession, url: str, script: list[str]) -> list[int]:
@@ -41,7 +32,7 @@ async def conversation(session: aiohttp.ClientSession, url: str, script: list[st
 async def one_round(url: str) -> list[int]:
     async with aiohttp.ClientSession() as session:
         results = await asyncio.gather(
-            *(conversation(session, url, SCRIPTS[user % len(SCRIPTS)]) for user in range(USERS))
+            *(conversation(session, url, SCRIPTS[user % len(SCRIPTS)][1]) for user in range(USERS))
         )
     return [status for failures in results for status in failures]
 

@@ -15,10 +15,10 @@ import aiohttp
 import sqlalchemy as sa
 from aiohttp import test_utils
 
+from bot.bench.conversations import FAQ_CONVERSATIONS
 from bot.environment import read_defaults, with_defaults
 from bot.purge import EVENTS, SECONDS_PER_DAY, Purged, purge
 from bot.web.server import create_app
-from tests.conversations import CONVERSATIONS
 from tests.rest_user import language_of, response_text
 from tests.scale_out.conftest import API_TOKEN, RASA_PORTS, Instances, Postgres
 
@@ -61,12 +61,14 @@ async def test_interleaved_messages_to_two_instances_are_each_stored_once_in_ord
     instances: Instances, postgres
 ):
     senders = {
-        f"scale-{language}-{n}-{uuid.uuid4().hex[:8]}": language for language in CONVERSATIONS for n in (1, 2)
+        f"scale-{language}-{n}-{uuid.uuid4().hex[:8]}": language
+        for language in FAQ_CONVERSATIONS
+        for n in (1, 2)
     }
     async with aiohttp.ClientSession() as session:
         replies = await asyncio.gather(
             *(
-                converse(session, instances.rest_urls, sender, CONVERSATIONS[language])
+                converse(session, instances.rest_urls, sender, FAQ_CONVERSATIONS[language])
                 for sender, language in senders.items()
             )
         )
@@ -76,7 +78,7 @@ async def test_interleaved_messages_to_two_instances_are_each_stored_once_in_ord
         assert len(events) == len(set(events)), f"{sender}: an event is stored twice"
         conversation = turns(events)
         texts = [turn[0]["text"] for turn in conversation]
-        sent = CONVERSATIONS[language]
+        sent = FAQ_CONVERSATIONS[language]
         assert texts[:ONE_BY_ONE] == sent[:ONE_BY_ONE], sender
         assert sorted(texts[ONE_BY_ONE:]) == sorted(sent[ONE_BY_ONE:]), sender
         for turn in conversation:

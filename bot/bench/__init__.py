@@ -1,0 +1,1 @@
+"""`make bench`: this project measured against Rasa's default configuration."""
