@@ -4,8 +4,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-import yaml
 
+from bot.bench.language_id import configured_identifier
 from bot.credentials import write_configured_channels
 from bot.environment import read_defaults, with_defaults
 from bot.nlu.language_identifier import LanguageIdentifier
@@ -22,16 +22,8 @@ WHATSAPP_VERIFY_TOKEN = "test-verify-token"
 
 
 @pytest.fixture(scope="session")
-def pipeline_config() -> dict:
-    """The components' settings as written in config.yml, keyed by component name."""
-    config = yaml.safe_load((PROJECT_ROOT / "config.yml").read_text())
-    return {item["name"].rsplit(".", 1)[-1]: item for item in config["pipeline"]}
-
-
-@pytest.fixture(scope="session")
-def language_identifier(pipeline_config) -> LanguageIdentifier:
-    settings = {k: v for k, v in pipeline_config["LanguageIdentifier"].items() if k != "name"}
-    return LanguageIdentifier({**LanguageIdentifier.get_default_config(), **settings})
+def language_identifier() -> LanguageIdentifier:
+    return configured_identifier()
 
 
 @pytest.fixture(scope="session")

@@ -24,7 +24,7 @@ from bot.bench.language_id import language_identification
 from bot.bench.report import figures, markdown, ratios
 from bot.bench.speed import measure_speed
 from bot.bench.training import Configuration, TrainedModel, trained_model
-from bot.evaluate import LanguageReport, language_of, response_language_patterns
+from bot.evaluate import LanguagePatterns, LanguageReport, language_of, response_language_patterns
 from bot.language import SUPPORTED_LANGUAGES
 from bot.servers import PROJECT_ROOT
 
@@ -54,13 +54,10 @@ def evaluated(model: Path) -> list[LanguageReport]:
         return [LanguageReport(**report) for report in json.loads(results.read_text())]
 
 
-def measure(model: TrainedModel) -> dict[str, float]:
+def measure(model: TrainedModel, patterns: LanguagePatterns) -> dict[str, float]:
     """Every figure of one configuration: understanding on the held-out set, then speed under load."""
     print(f"Understanding of {model.path.name} on the held-out set...", flush=True)
     understanding = evaluated(model.path)
-    patterns = response_language_patterns(
-        yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())["responses"]
-    )
     print(f"Speed of {model.path.name}...", flush=True)
     speed = measure_speed(
         model.path, SUPPORTED_LANGUAGES, lambda text: language_of(text, patterns), SERVER_LOG
@@ -77,7 +74,10 @@ def main() -> int:
     models = {
         configuration.name: trained_model(configuration, TRAINING_LOG) for configuration in (OURS, DEFAULTS)
     }
-    ours, defaults = (measure(models[configuration.name]) for configuration in (OURS, DEFAULTS))
+    patterns = response_language_patterns(
+        yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))["responses"]
+    )
+    ours, defaults = (measure(models[configuration.name], patterns) for configuration in (OURS, DEFAULTS))
     identification = language_identification(SUPPORTED_LANGUAGES)
     checked = budgets(ours, defaults)
 

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 import yaml
 
 from bot.evaluate import held_out_examples
-from bot.nlu.language_identifier import LanguageIdentifier
+from bot.nlu.language_identifier import WORD, LanguageIdentifier
 from bot.servers import PROJECT_ROOT
 
-WORD = re.compile(r"[^\W\d_]+")
 SHORT_MESSAGE_WORDS = 3
 
 

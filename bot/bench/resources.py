@@ -1,4 +1,4 @@
-"""What the assistant costs: resident memory of a process, size of a model on disk."""
+"""The memory a server process holds."""
 
 from pathlib import Path
 

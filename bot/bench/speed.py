@@ -8,7 +8,7 @@ import statistics
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 import aiohttp
@@ -36,12 +36,6 @@ class SpeedReport:
     loads: list[LoadResult]
     rasa_memory_mb: float
     action_server_memory_mb: float
-
-    def load(self, users: int) -> LoadResult:
-        return next(load for load in self.loads if load.users == users)
-
-    def as_dict(self) -> dict:
-        return {**asdict(self), "loads": [asdict(load) for load in self.loads]}
 
 
 async def median_parse_ms(url: str, texts: list[str]) -> float:
