@@ -17,11 +17,12 @@ def send_routes(
     dispatcher: CollectingDispatcher,
     facts: RoutingFacts,
     language: str,
-    intro: str,
+    intro: str | None,
     most: int | None = None,
 ) -> None:
-    """`intro`, then the services for `facts` (at `most` so many), each with its reason and card."""
-    dispatcher.utter_message(response=intro)
+    """`intro` if any, then the services for `facts` (at `most` so many), each with its reason and card."""
+    if intro:
+        dispatcher.utter_message(response=intro)
     for referral in route(facts, ROUTING)[:most]:
         dispatcher.utter_message(
             response=f"utter_route_{referral.reason}",

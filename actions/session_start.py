@@ -37,6 +37,9 @@ class ActionSessionStart(Action):
         return [
             SessionStarted(),
             SlotSet(LANGUAGE_SLOT, language),
+            # Kept in the new session, as Rasa's own session start does: whether the channel gave a language
+            # matters again on the first message (bot/language.py).
+            SlotSet(METADATA_SLOT, metadata or None),
             SlotSet(RETENTION_SLOT, RETENTION_DAYS),
             ActionExecuted("action_listen"),
         ]

@@ -1,4 +1,5 @@
-"""`make eval`: per-language understanding and reply-language figures on the held-out set."""
+"""`make eval`: per-language understanding, safety and reply-language figures on the held-out sets, and the
+gates `make test` holds them to."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+import yaml
 from rasa.core.agent import Agent
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.shared.nlu.training_data.loading import load_data
@@ -26,6 +28,24 @@ from bot.servers import HOST, MODEL_PATH, PROJECT_ROOT, action_server
 HELD_OUT_DIR = PROJECT_ROOT / "tests" / "nlu"
 RESULTS_PATH = PROJECT_ROOT / "results" / "eval.json"
 EVAL_ACTION_PORT = 5155
+# What a declined message gets: the out-of-scope reply, or a clarifying question (bot.nlu.confidence_gate).
+DECLINED_INTENTS = {"out_of_scope", "nlu_fallback"}
+# What must not happen to an out-of-scope message: an answer, a form, a hand-off, the deletion question.
+ACTED_ON_INTENTS = {"faq", "check_guarantee", "find_contact", "human_handoff", "delete_data", "emergency"}
+EMERGENCY_INTENT = "emergency"
+FALLBACK_INTENT = "nlu_fallback"
+
+# The bar of issue 13's "Done when": (figure, lowest or highest allowed, True when it is a minimum).
+GATES = {
+    "intent_accuracy": (0.95, True),
+    "faq_answer_accuracy": (0.95, True),
+    "out_of_scope_declined": (0.90, True),
+    "out_of_scope_acted_on": (0.05, False),
+    "emergency_recall": (1.0, True),
+    "false_alarms": (0.01, False),
+    "reply_language_first_message": (0.98, True),
+}
+OTHER_LANGUAGES_GATE = 0.95
 
 
 @dataclass
@@ -34,42 +54,87 @@ class LanguageReport:
     examples: int
     intent_accuracy: float
     intent_macro_f1: float
-    faq_selection_accuracy: float
+    faq_answer_accuracy: float
+    clarified: float
+    acted_on_wrongly: float
+    out_of_scope_declined: float
+    out_of_scope_acted_on: float
+    emergency_recall: float
+    false_alarms: float
     reply_language_ongoing: float
     reply_language_first_message: float
 
 
+@dataclass
+class HeldOut:
+    """One language's held-out sets, each written apart from the training data (tests/nlu/README.md)."""
+
+    examples: list[Message]
+    out_of_scope: list[str]
+    emergencies: list[str]
+    not_emergencies: list[str]
+    first_messages: list[str]
+
+
 def held_out_examples(language: str) -> list[Message]:
-    data = load_data(str(HELD_OUT_DIR / f"{language}.yml"))
-    return data.intent_examples
+    return load_data(str(HELD_OUT_DIR / f"{language}.yml")).intent_examples
 
 
-LanguagePatterns = list[tuple[re.Pattern, str]]
+def _texts(path: Path) -> list[str]:
+    if path.suffix == ".yml" and "messages:" in path.read_text(encoding="utf-8")[:500]:
+        return [str(m) for m in yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]]
+    return [m.get("text") for m in load_data(str(path)).intent_examples]
 
 
-def response_language_patterns(responses: dict[str, list[dict]]) -> LanguagePatterns:
-    """Each response text as a pattern (a value such as `{rent}` matches anything), with its language."""
+def held_out(language: str) -> HeldOut:
+    return HeldOut(
+        examples=held_out_examples(language),
+        out_of_scope=_texts(HELD_OUT_DIR / "out_of_scope" / f"{language}.yml"),
+        emergencies=_texts(HELD_OUT_DIR / "emergency" / f"{language}.yml"),
+        not_emergencies=_texts(HELD_OUT_DIR / "not_emergency" / f"{language}.yml"),
+        first_messages=_texts(HELD_OUT_DIR / "first_messages" / f"{language}.yml"),
+    )
+
+
+def other_language_messages() -> list[dict[str, str]]:
+    """[{text, language}]: languages the assistant does not serve, and Arabic in Latin letters (`ar`)."""
+    return yaml.safe_load((HELD_OUT_DIR / "other_languages.yml").read_text(encoding="utf-8"))["messages"]
+
+
+ResponsePatterns = list[tuple[re.Pattern, str, str]]
+
+
+def response_patterns(responses: dict[str, list[dict]]) -> ResponsePatterns:
+    """Each response text as a pattern (a value such as `{rent}` matches anything), its name and language."""
     patterns = []
-    for variations in responses.values():
+    for name, variations in responses.items():
         for variation in variations:
             for condition in variation.get("condition") or []:
                 if condition.get("name") == "language":
                     template = re.sub(r"\\\{\w+\\\}", ".*", re.escape(variation["text"]))
-                    patterns.append((re.compile(template + "$", re.DOTALL), condition["value"]))
+                    patterns.append((re.compile(template + "$", re.DOTALL), name, condition["value"]))
     return patterns
 
 
-def language_of(text: str | None, patterns: LanguagePatterns) -> str | None:
+def response_of(text: str | None, patterns: ResponsePatterns) -> tuple[str, str] | None:
+    """(response name, language) of the variation `text` was made from, or None."""
+    matches = ((name, language) for pattern, name, language in patterns if text and pattern.match(text))
+    return next(matches, None)
+
+
+def language_of(text: str | None, patterns: ResponsePatterns) -> str | None:
     """The language of the response variation `text` was made from, or None."""
-    return next((language for pattern, language in patterns if text and pattern.match(text)), None)
+    found = response_of(text, patterns)
+    return found[1] if found else None
 
 
-async def reply_language(agent: Agent, patterns: LanguagePatterns, sender: str, text: str) -> str | None:
-    """The language of the bot's last reply to `text`, or None if it did not answer."""
+async def last_reply(agent: Agent, sender: str, text: str, hint: str | None = None) -> str | None:
+    """The text of the bot's last reply to `text` (with the channel's language `hint`), or None."""
     output = CollectingOutputChannel()
-    await agent.handle_message(UserMessage(text, output, sender))
+    metadata = {"language": hint} if hint else None
+    await agent.handle_message(UserMessage(text, output, sender, metadata=metadata))
     replies = [m.get("text") for m in output.messages if m.get("text")]
-    return language_of(replies[-1], patterns) if replies else None
+    return replies[-1] if replies else None
 
 
 def expected_reply_language(example: Message, language: str) -> str:
@@ -78,33 +143,67 @@ def expected_reply_language(example: Message, language: str) -> str:
     return asked[0] if asked else language
 
 
+def share(hits: int | float, count: int) -> float:
+    return round(hits / count, 3) if count else 1.0
+
+
+class Parser:
+    """The agent's parse of each text, computed once (a text can be in several sets)."""
+
+    def __init__(self, agent: Agent) -> None:
+        self._agent = agent
+        self._parses: dict[str, dict] = {}
+
+    async def parse(self, text: str) -> dict:
+        if text not in self._parses:
+            self._parses[text] = await self._agent.parse_message(text)
+        return self._parses[text]
+
+    async def intents(self, texts: list[str]) -> list[str]:
+        return [(await self.parse(text))["intent"]["name"] for text in texts]
+
+
+def classified_intent(parse: dict) -> str:
+    """The intent before the confidence gate: what the classifier (or a deterministic layer) decided."""
+    return next(e["name"] for e in parse["intent_ranking"] if e["name"] != FALLBACK_INTENT)
+
+
 async def evaluate_language(agent: Agent, language: str) -> LanguageReport:
-    examples = held_out_examples(language)
-    patterns = response_language_patterns(agent.domain.responses)
-    expected_intents, predicted_intents = [], []
+    sets = held_out(language)
+    parser = Parser(agent)
+    patterns = response_patterns(agent.domain.responses)
+    expected_intents, predicted_intents, final_intents = [], [], []
     faq_expected, faq_predicted = [], []
     ongoing_hits = first_hits = 0
-    for index, example in enumerate(examples):
+    for index, example in enumerate(sets.examples):
         text = example.get("text")
-        parsed = await agent.parse_message(text)
+        parsed = await parser.parse(text)
         expected_intents.append(example.get("intent"))
-        predicted_intents.append(parsed["intent"]["name"])
+        predicted_intents.append(classified_intent(parsed))
+        final_intents.append(parsed["intent"]["name"])
         if example.get("intent") == "faq":
             faq_expected.append(example.get("intent_response_key"))
             selectors = parsed.get("response_selector", {})
-            # A selector trained for `faq` only, or Rasa's default one, trained for every retrieval intent.
+            # Our selector, trained for `faq` only, or Rasa's default one, trained for every retrieval intent.
             selector = selectors.get("faq") or selectors.get("default", {})
-            selection = selector.get("response", {})
-            faq_predicted.append(selection.get("intent_response_key"))
+            faq_predicted.append(selector.get("response", {}).get("intent_response_key"))
 
         expected = expected_reply_language(example, language)
-        ongoing = f"eval-{language}-ongoing-{index}"
-        await reply_language(agent, patterns, ongoing, f'/set_language{{"language": "{language}"}}')
-        ongoing_hits += await reply_language(agent, patterns, ongoing, text) == expected
+        # Ongoing: the language is known (as from the widget's language), and the message may change it.
+        ongoing = await last_reply(agent, f"eval-{language}-ongoing-{index}", text, hint=language)
+        ongoing_hits += language_of(ongoing, patterns) == expected
         first = f"eval-{language}-first-{index}"
-        first_hits += await reply_language(agent, patterns, first, text) == expected
+        first_hits += language_of(await last_reply(agent, first, text), patterns) == expected
+    for index, text in enumerate(sets.first_messages):
+        reply = await last_reply(agent, f"eval-{language}-short-{index}", text)
+        first_hits += language_of(reply, patterns) == language
 
-    count = len(examples)
+    out_of_scope = await parser.intents(sets.out_of_scope)
+    emergencies = await parser.intents(sets.emergencies)
+    non_emergency_texts = [e.get("text") for e in sets.examples if e.get("intent") != EMERGENCY_INTENT]
+    non_emergency_texts += sets.out_of_scope + sets.not_emergencies + sets.first_messages
+    false_alarms = await parser.intents(non_emergency_texts)
+    count = len(sets.examples)
     return LanguageReport(
         language=language,
         examples=count,
@@ -119,50 +218,91 @@ async def evaluate_language(agent: Agent, language: str) -> LanguageReport:
             ),
             3,
         ),
-        faq_selection_accuracy=round(accuracy_score(faq_expected, faq_predicted), 3),
-        reply_language_ongoing=round(ongoing_hits / count, 3),
-        reply_language_first_message=round(first_hits / count, 3),
+        faq_answer_accuracy=round(accuracy_score(faq_expected, faq_predicted), 3),
+        clarified=share(final_intents.count(FALLBACK_INTENT), count),
+        acted_on_wrongly=share(
+            sum(f not in (e, FALLBACK_INTENT) for e, f in zip(expected_intents, final_intents, strict=True)),
+            count,
+        ),
+        out_of_scope_declined=share(sum(i in DECLINED_INTENTS for i in out_of_scope), len(out_of_scope)),
+        out_of_scope_acted_on=share(sum(i in ACTED_ON_INTENTS for i in out_of_scope), len(out_of_scope)),
+        emergency_recall=share(emergencies.count(EMERGENCY_INTENT), len(emergencies)),
+        false_alarms=share(false_alarms.count(EMERGENCY_INTENT), len(false_alarms)),
+        reply_language_ongoing=share(ongoing_hits, count),
+        reply_language_first_message=share(first_hits, count + len(sets.first_messages)),
     )
 
 
-async def evaluate(model: Path) -> list[LanguageReport]:
+async def other_languages_answered(agent: Agent) -> float:
+    """Share of first messages in other languages answered with the languages reply, and of Arabic in Latin
+    letters with the Arabic invitation to write in Arabic letters."""
+    patterns = response_patterns(agent.domain.responses)
+    hits = 0
+    messages = other_language_messages()
+    for index, message in enumerate(messages):
+        reply = await last_reply(agent, f"eval-other-{index}", message["text"])
+        name, language = response_of(reply, patterns) or (None, None)
+        if message["language"] == "ar":
+            hits += (name, language) == ("utter_romanised_arabic", "ar")
+        else:
+            hits += name == "utter_other_language"
+    return share(hits, len(messages))
+
+
+async def evaluate(model: Path) -> tuple[list[LanguageReport], float]:
     actions = action_server(EVAL_ACTION_PORT)
     actions.start()
     try:
         endpoint = EndpointConfig(f"http://{HOST}:{EVAL_ACTION_PORT}/webhook")
         agent = Agent.load(str(model), action_endpoint=endpoint)
-        return [await evaluate_language(agent, language) for language in SUPPORTED_LANGUAGES]
+        reports = [await evaluate_language(agent, language) for language in SUPPORTED_LANGUAGES]
+        return reports, await other_languages_answered(agent)
     finally:
         actions.stop()
 
 
-def print_table(reports: list[LanguageReport]) -> None:
+def missed_gates(reports: list[LanguageReport], other_languages: float) -> list[str]:
+    """One line per figure on the wrong side of its gate."""
+    missed = []
+    for report in reports:
+        for figure, (bar, is_minimum) in GATES.items():
+            value = getattr(report, figure)
+            if (value < bar) if is_minimum else (value > bar):
+                limit = "at least" if is_minimum else "at most"
+                missed.append(f"{report.language} {figure} {value} ({limit} {bar})")
+    if other_languages < OTHER_LANGUAGES_GATE:
+        missed.append(f"other languages answered {other_languages} (at least {OTHER_LANGUAGES_GATE})")
+    return missed
+
+
+def print_table(reports: list[LanguageReport], other_languages: float) -> None:
     columns = list(asdict(reports[0]))
     print("| " + " | ".join(columns) + " |")
     print("|" + "---|" * len(columns))
     for report in reports:
         print("| " + " | ".join(str(v) for v in asdict(report).values()) + " |")
+    print(f"\nMessages in other languages answered with the languages reply: {other_languages}")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--model", type=Path, default=MODEL_PATH)
-    parser.add_argument("--min-intent-accuracy", type=float, default=0.0)
+    parser.add_argument("--no-gates", action="store_true", help="print the figures, fail on none")
     parser.add_argument("--results", type=Path, default=RESULTS_PATH, help="where to write the JSON figures")
     args = parser.parse_args()
     configure_logging_and_warnings(logging.WARNING)
     configure_structlog(logging.WARNING)
 
-    reports = asyncio.run(evaluate(args.model))
-    print_table(reports)
+    reports, other_languages = asyncio.run(evaluate(args.model))
+    print_table(reports, other_languages)
     args.results.parent.mkdir(exist_ok=True)
-    args.results.write_text(json.dumps([asdict(r) for r in reports], indent=2))
+    figures = {"languages": [asdict(r) for r in reports], "other_languages_answered": other_languages}
+    args.results.write_text(json.dumps(figures, indent=2))
 
-    failing = [r.language for r in reports if r.intent_accuracy < args.min_intent_accuracy]
-    if failing:
-        print(f"FAIL: intent accuracy below {args.min_intent_accuracy} for {', '.join(failing)}")
-        return 1
-    return 0
+    missed = [] if args.no_gates else missed_gates(reports, other_languages)
+    for line in missed:
+        print(f"FAIL: {line}")
+    return 1 if missed else 0
 
 
 if __name__ == "__main__":

@@ -23,7 +23,12 @@ def describe(parse: dict[str, Any]) -> str:
     """The parse result in a few lines for staff."""
     language = parse.get("language") or {}
     intent = parse.get("intent") or {}
-    reliability = "reliable" if language.get("reliable") else "unreliable: the language stays"
+    if language.get("unsupported"):
+        reliability = f"a language not served: {language['unsupported']}"
+    elif language.get("romanised_arabic"):
+        reliability = "Arabic in Latin letters"
+    else:
+        reliability = "reliable" if language.get("reliable") else "unreliable: kept, but on a first message"
     ranking = [r for r in parse.get("intent_ranking", []) if r["name"] != intent.get("name")]
     runners_up = ", ".join(scored(r["name"], r["confidence"]) for r in ranking[: RANKING_SHOWN - 1])
     entities = ", ".join(f"{e['entity']}={e['value']}" for e in parse.get("entities", []))

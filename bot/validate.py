@@ -1,10 +1,12 @@
 """`rasa data validate --fail-on-warnings`, where the responses our forms and actions send count as used.
 
 Rasa warns about every response that no story or rule names. Form questions (`utter_ask_*`), the
-website widget's labels (`utter_widget_*`, served by bot/web/) and the responses custom actions send
+website widget's labels (`utter_widget_*`, served by bot/web/), the responses custom actions send
 and our policies (their names are in `actions/` and `bot/policies/`, whole or as an f-string prefix)
-never appear in stories, so Rasa's own validation runs here with those responses counted as used.
-The intents only channels send (`too_long`) have no training examples and are not reported either.
+and RulePolicy's core fallback (config.yml) never appear in stories, so Rasa's own validation runs here
+with those responses counted as used.
+The intents that only channels, buttons or our NLU components set (`too_long`, `choose_topic`,
+`other_language`, `romanised_arabic`) have no training examples and are not reported either.
 Every other check, and every other warning, is Rasa's, unchanged.
 """
 
@@ -12,6 +14,7 @@ import ast
 from pathlib import Path
 
 import rasa.validator
+import yaml
 from rasa.cli.utils import validate_files
 from rasa.shared.core.events import ActionExecuted
 from rasa.shared.importers.importer import TrainingDataImporter
@@ -19,11 +22,18 @@ from rasa.utils.common import configure_logging_and_warnings
 from rasa.utils.io import configure_colored_logging
 
 from bot.channels.text import TOO_LONG_PAYLOAD
+from bot.nlu.language_router import OTHER_LANGUAGE_INTENT, ROMANISED_ARABIC_INTENT
 from bot.servers import PROJECT_ROOT
+from bot.understanding import CHOOSE_TOPIC_INTENT
 from bot.web.texts import WIDGET_PREFIX
 
 CODE_SENDING_RESPONSES = (PROJECT_ROOT / "actions", PROJECT_ROOT / "bot" / "policies")
-INTENTS_SENT_BY_CHANNELS = {TOO_LONG_PAYLOAD.lstrip("/")}
+INTENTS_WITHOUT_EXAMPLES = {
+    TOO_LONG_PAYLOAD.lstrip("/"),
+    CHOOSE_TOPIC_INTENT,
+    OTHER_LANGUAGE_INTENT,
+    ROMANISED_ARABIC_INTENT,
+}
 FORM_QUESTION_PREFIX = "utter_ask_"
 
 
@@ -45,8 +55,16 @@ def response_names_in_code(folders: tuple[Path, ...] = CODE_SENDING_RESPONSES) -
     return names - prefixes, prefixes
 
 
+def core_fallback_response() -> str:
+    """The response RulePolicy sends when no rule applies (config.yml), which no rule names."""
+    config = yaml.safe_load((PROJECT_ROOT / "config.yml").read_text(encoding="utf-8"))
+    [rule_policy] = [p for p in config["policies"] if p["name"] == "RulePolicy"]
+    return rule_policy["core_fallback_action_name"]
+
+
 def responses_sent_by_code(responses: list[str]) -> set[str]:
     names, prefixes = response_names_in_code()
+    names.add(core_fallback_response())
     starts = (FORM_QUESTION_PREFIX, WIDGET_PREFIX, *prefixes)
     return {response for response in responses if response in names or response.startswith(starts)}
 
@@ -64,8 +82,8 @@ class ProjectValidator(rasa.validator.Validator):
         return super()._gather_utterance_actions() - only_in_code
 
     def _non_default_intents(self) -> list[str]:
-        """Rasa's list, less the intents only channels send, which have no training examples."""
-        return [intent for intent in super()._non_default_intents() if intent not in INTENTS_SENT_BY_CHANNELS]
+        """Rasa's list, less the intents that have no training examples."""
+        return [intent for intent in super()._non_default_intents() if intent not in INTENTS_WITHOUT_EXAMPLES]
 
 
 def main() -> None:

@@ -7,20 +7,18 @@ import uuid
 
 import yaml
 
+from bot import responses
 from bot.evaluate import language_of as language_of_response
-from bot.evaluate import response_language_patterns
+from bot.evaluate import response_of, response_patterns
 from bot.servers import PROJECT_ROOT
 
 RESPONSES = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())["responses"]
-PATTERNS = response_language_patterns(RESPONSES)
+PATTERNS = response_patterns(RESPONSES)
 
 
 def response_text(name: str, language: str) -> str:
     """The text of domain.yml's response `name` in `language`, before any slot is filled in."""
-    [text] = [
-        variation["text"] for variation in RESPONSES[name] if variation["condition"][0]["value"] == language
-    ]
-    return text
+    return responses.response_text(RESPONSES, name, language)
 
 
 def language_of(text: str | None) -> str | None:
@@ -47,3 +45,9 @@ class User:
 
     def reply_languages(self, text: str) -> set:
         return {language_of(r.get("text")) for r in self.says(text)}
+
+
+def response_name(text: str | None) -> str | None:
+    """The name of the domain.yml response `text` was made from, or None."""
+    found = response_of(text, PATTERNS)
+    return found[0] if found else None

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.rest_user import User, language_of
+from tests.rest_user import User, language_of, response_name
 
 
 @pytest.fixture(scope="module")
@@ -144,3 +144,88 @@ def test_an_emergency_inside_a_form_gets_112_first_in_the_conversation_language(
     resumed = user.says("/check_guarantee")
     payloads = [b["payload"] for b in resumed[-1].get("buttons", [])]
     assert '/inform{"protection_status": "refugee"}' in payloads
+
+
+FIRST_MESSAGES = {
+    "en": ["hi", "hello", "what is LogIS?", "I am in danger"],
+    "fr": ["salut", "merci"],
+    "ar": ["مرحبا"],
+}
+
+
+@pytest.mark.parametrize(
+    "language, text", [(language, text) for language, texts in FIRST_MESSAGES.items() for text in texts]
+)
+def test_a_short_first_message_sets_the_conversation_language(rest_url, language, text):
+    user = User(rest_url)
+    assert user.reply_languages(text) == {language}
+    assert user.reply_languages("ok") == {language}
+
+
+def test_an_english_conversation_opened_with_hi_stays_english(rest_url):
+    user = User(rest_url)
+    replies = user.says("hi")
+    assert [b["title"] for r in replies for b in r.get("buttons", [])] == ["Français", "English", "العربية"]
+    assert {language_of(r.get("text")) for r in replies} == {"en"}
+    assert user.reply_languages("who can help me find a flat?") == {"en"}
+    assert user.reply_languages("merci") == {"en"}
+
+
+@pytest.mark.parametrize(
+    "opening, asked, expected",
+    [
+        ("Bonjour, je cherche un logement", "sorry my french is bad, can you answer in english?", "en"),
+        ("hello, I am looking for a flat", "je ne comprends pas l'anglais", "fr"),
+        ("Bonjour, c'est quoi le LISKO ?", "ما بفهم فرنساوي، احكي معي بالعربي", "ar"),
+    ],
+)
+def test_a_language_change_asked_for_in_another_language(rest_url, opening, asked, expected):
+    user = User(rest_url)
+    user.says(opening)
+    assert user.reply_languages(asked) == {expected}
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [
+        ("fr", "je n'ai nulle part où dormir ce soir"),
+        ("en", "I have no place to sleep tonight"),
+        ("ar", "ما عندي مكان نام فيه الليلة"),
+    ],
+)
+def test_no_place_to_sleep_tonight_gets_the_numbers_then_the_shelter_answer(rest_url, language, text):
+    user = User(rest_url)
+    user.says(f'/set_language{{"language": "{language}"}}')
+    replies = [r.get("text") for r in user.says(text)]
+    assert "112" in replies[0].splitlines()[0] and "113" in replies[0].splitlines()[0]
+    assert response_name(replies[1]) == "utter_faq/emergency_shelter"
+    assert {language_of(r) for r in replies} == {language}
+
+
+@pytest.mark.parametrize(
+    "language, text",
+    [("fr", "mets un minuteur de dix minutes"), ("en", "play some jazz music"), ("ar", "شو طقس بكرا بباريس")],
+)
+def test_an_off_topic_message_is_declined_in_the_conversation_language(rest_url, language, text):
+    user = User(rest_url)
+    user.says(f'/set_language{{"language": "{language}"}}')
+    replies = user.says(text)
+    assert [response_name(r.get("text")) for r in replies] in (["utter_out_of_scope"], ["utter_clarify"])
+    assert language_of(replies[0].get("text")) == language
+    assert replies[0].get("buttons")
+
+
+@pytest.mark.parametrize(
+    "text", ["Hallo, ich suche eine Wohnung für meine Familie", "Привіт, я шукаю житло", "ሰላም ገዛ እደሊ ኣለኹ"]
+)
+def test_a_message_in_another_language_gets_the_languages_reply(rest_url, text):
+    replies = User(rest_url).says(text)
+    assert [response_name(r.get("text")) for r in replies] == ["utter_other_language"]
+    assert [b["title"] for b in replies[0]["buttons"]] == ["Français", "English", "العربية"]
+
+
+def test_arabic_in_latin_letters_is_answered_in_arabic(rest_url):
+    user = User(rest_url)
+    replies = user.says("salam 3andi mochkil f sakan, chkoun y3awenni?")
+    assert [response_name(r.get("text")) for r in replies] == ["utter_romanised_arabic"]
+    assert language_of(replies[0]["text"]) == "ar"

@@ -1,4 +1,4 @@
-from bot.evaluate import language_of, response_language_patterns
+from bot.evaluate import language_of, response_patterns
 
 
 def variation(language: str, text: str) -> dict:
@@ -9,7 +9,7 @@ RESPONSES = {
     "utter_cover": [variation("fr", "Loyer : {rent}.{contact}"), variation("en", "Rent: {rent}.{contact}")],
     "utter_plain": [variation("ar", "مرحبا (1+1)?")],
 }
-PATTERNS = response_language_patterns(RESPONSES)
+PATTERNS = response_patterns(RESPONSES)
 
 
 def test_a_reply_is_traced_to_its_variation_whatever_values_fill_it():

@@ -1,6 +1,6 @@
 import pytest
 
-from bot.language import language_from_hint, session_language
+from bot.language import MessageLanguage, conversation_language, language_from_hint, session_language
 
 
 @pytest.mark.parametrize(
@@ -31,3 +31,33 @@ def test_language_from_hint(hint, expected):
 )
 def test_session_language(previous, hint, expected):
     assert session_language(previous, hint) == expected
+
+
+def said(wants_change=False, named=None, detected=None, reliable=False) -> MessageLanguage:
+    return MessageLanguage(wants_change=wants_change, named=named, detected=detected, reliable=reliable)
+
+
+@pytest.mark.parametrize(
+    "current, message, first, hinted, expected",
+    [
+        # A request names the language wanted, whatever the message is written in.
+        ("fr", said(True, "en", "en", True), False, False, "en"),
+        ("fr", said(True, "en", "fr", True), False, False, "en"),  # "mon français... en anglais stp"
+        # A request that names none asks for the language it is written in.
+        ("ar", said(True, None, "fr", False), False, False, "fr"),  # "je ne comprends pas l'arabe"
+        ("en", said(True, None, None, False), False, False, "en"),
+        # Naming the current language in a message clearly written in another: the one not understood.
+        ("en", said(True, "en", "fr", True), False, False, "fr"),  # "je ne comprends pas l'anglais"
+        ("fr", said(True, "fr", "en", False), False, False, "fr"),  # the button "Français"
+        # A reliable detection switches; an unreliable one keeps the language...
+        ("fr", said(detected="en", reliable=True), False, False, "en"),
+        ("en", said(detected="fr", reliable=False), False, False, "en"),  # "merci" later on
+        # ...except on the first message with no hint from the channel: the best guess, even for "hi".
+        ("fr", said(detected="en", reliable=False), True, False, "en"),
+        ("ar", said(detected="en", reliable=False), True, True, "ar"),  # the channel said Arabic
+        ("fr", said(detected="en", reliable=True), True, True, "en"),
+        ("fr", said(detected=None), True, False, "fr"),
+    ],
+)
+def test_conversation_language(current, message, first, hinted, expected):
+    assert conversation_language(current, message, first, hinted) == expected

@@ -2,8 +2,6 @@ import pytest
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot.nlu.language_entity import DETECTED_LANGUAGE_ENTITY, LanguageEntityExtractor
-
 
 @pytest.mark.parametrize(
     "text, code",
@@ -43,9 +41,46 @@ def test_training_data_and_messages_carry_the_language(language_identifier):
     assert "language" in example.as_dict(only_output_properties=True)
 
 
-def test_reliable_detection_becomes_an_entity(language_identifier):
-    clear = Message(data={"text": "how can I find a flat in Luxembourg", "entities": []})
-    short = Message(data={"text": "ok", "entities": []})
-    LanguageEntityExtractor().process(language_identifier.process([clear, short]))
-    assert [e["value"] for e in clear.get("entities") if e["entity"] == DETECTED_LANGUAGE_ENTITY] == ["en"]
-    assert short.get("entities") == []
+@pytest.mark.parametrize(
+    "text, code",
+    [("hi", "en"), ("hello", "en"), ("thanks", "en"), ("bonjour", "fr"), ("merci", "fr"), ("slt", "fr")]
+    + [("what is LogIS?", "en"), ("c quoi LISKO", "fr"), ("I am in danger", "en")],
+)
+def test_courtesy_and_question_words_decide_a_short_message(language_identifier, text, code):
+    assert language_identifier.guess(text).code == code
+
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Hallo, ich suche eine Wohnung für meine Familie", "de"),
+        ("hola, necesito ayuda para encontrar un piso", "es"),
+        ("merhaba, ev arıyorum yardım eder misiniz", "tr"),
+        ("Moien, ech sichen eng Wunneng", "lb"),
+        ("Привіт, я шукаю житло", "uk"),
+        ("ሰላም ገዛ እደሊ ኣለኹ", "ti"),
+        ("سلام، من دنبال خانه هستم", "fa"),
+    ],
+)
+def test_languages_the_assistant_does_not_serve_are_named(language_identifier, text, language):
+    guess = language_identifier.guess(text)
+    assert (guess.unsupported, guess.reliable) == (language, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["salam 3andi mochkil f sakan, chkoun y3awenni?", "ana bdi bet, mafi 7ada y3aweni", "wach kayn khdma"],
+)
+def test_arabic_in_latin_letters_is_arabic(language_identifier, text):
+    guess = language_identifier.guess(text)
+    assert (guess.code, guess.romanised_arabic, guess.unsupported) == ("ar", True, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["salam hello", "merci, thank you", "inshallah I find a flat soon", "j'ai 3 enfants et 2 chambres"]
+    + ["شو الاجواء", "بدي اعرف شو هو LISKO", "الحقوني", "وين بلاقي شغل بلوكسمبورغ"],
+)
+def test_served_languages_with_borrowed_words_are_not_another_language(language_identifier, text):
+    guess = language_identifier.guess(text)
+    assert (guess.unsupported, guess.romanised_arabic) == (None, False)

@@ -7,8 +7,11 @@ from collections import Counter
 import pytest
 from rasa.shared.nlu.training_data.loading import load_data
 
+from bot.evaluate import held_out as held_out_sets
+from bot.evaluate import other_language_messages
 from bot.language import SUPPORTED_LANGUAGES
 from bot.nlu.arabic import normalise
+from bot.nlu.danger_lexicon import LEXICON_DIR, read_lexicon_file
 from bot.servers import PROJECT_ROOT
 from tests.test_domain import CORE_INTENTS, FAQ_KEYS
 
@@ -60,17 +63,33 @@ def test_every_intent_and_faq_key_has_6_held_out_examples(language):
     assert set(counts) <= LABELS
 
 
+@pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)
+def test_out_of_scope_is_a_real_class(language):
+    counts = Counter(label(m) for m in training(language).intent_examples)
+    assert counts["out_of_scope"] >= 300
+
+
+def held_out_texts() -> list[str]:
+    """Every held-out message: each language's sets, and the messages in other languages."""
+    texts = [m["text"] for m in other_language_messages()]
+    for language in SUPPORTED_LANGUAGES:
+        sets = held_out_sets(language)
+        texts += [m.get("text") for m in sets.examples]
+        texts += sets.out_of_scope + sets.emergencies + sets.not_emergencies + sets.first_messages
+    return texts
+
+
 def test_held_out_examples_never_appear_in_training_data():
     trained = {
         canonical(m.get("text")) for lang in SUPPORTED_LANGUAGES for m in training(lang).intent_examples
     }
-    leaked = [
-        m.get("text")
-        for lang in SUPPORTED_LANGUAGES
-        for m in held_out(lang).intent_examples
-        if canonical(m.get("text")) in trained
-    ]
-    assert leaked == []
+    trained |= {
+        canonical(example)
+        for path in LEXICON_DIR.glob("*.yml")
+        for entry in read_lexicon_file(path)["categories"].values()
+        for example in entry["examples"]
+    }
+    assert [text for text in held_out_texts() if canonical(text) in trained] == []
 
 
 @pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)

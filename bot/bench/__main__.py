@@ -24,7 +24,7 @@ from bot.bench.language_id import language_identification
 from bot.bench.report import figures, markdown, ratios
 from bot.bench.speed import measure_speed
 from bot.bench.training import Configuration, TrainedModel, trained_model
-from bot.evaluate import LanguagePatterns, LanguageReport, language_of, response_language_patterns
+from bot.evaluate import LanguageReport, ResponsePatterns, language_of, response_patterns
 from bot.language import SUPPORTED_LANGUAGES
 from bot.servers import PROJECT_ROOT
 
@@ -50,11 +50,11 @@ def evaluated(model: Path) -> list[LanguageReport]:
     with tempfile.TemporaryDirectory(prefix="bench-eval-") as folder:
         results = Path(folder) / "eval.json"
         command = [sys.executable, "-m", "bot.evaluate", "--model", str(model), "--results", str(results)]
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-        return [LanguageReport(**report) for report in json.loads(results.read_text())]
+        subprocess.run([*command, "--no-gates"], check=True, stdout=subprocess.DEVNULL)
+        return [LanguageReport(**report) for report in json.loads(results.read_text())["languages"]]
 
 
-def measure(model: TrainedModel, patterns: LanguagePatterns) -> dict[str, float]:
+def measure(model: TrainedModel, patterns: ResponsePatterns) -> dict[str, float]:
     """Every figure of one configuration: understanding on the held-out set, then speed under load."""
     print(f"Understanding of {model.path.name} on the held-out set...", flush=True)
     understanding = evaluated(model.path)
@@ -74,7 +74,7 @@ def main() -> int:
     models = {
         configuration.name: trained_model(configuration, TRAINING_LOG) for configuration in (OURS, DEFAULTS)
     }
-    patterns = response_language_patterns(
+    patterns = response_patterns(
         yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))["responses"]
     )
     ours, defaults = (measure(models[configuration.name], patterns) for configuration in (OURS, DEFAULTS))

@@ -21,7 +21,7 @@ def figures(model: TrainedModel, understanding: list[LanguageReport], speed: Spe
     for report in understanding:
         flat[f"intent_accuracy_{report.language}"] = report.intent_accuracy
         flat[f"intent_macro_f1_{report.language}"] = report.intent_macro_f1
-        flat[f"faq_selection_accuracy_{report.language}"] = report.faq_selection_accuracy
+        flat[f"faq_answer_accuracy_{report.language}"] = report.faq_answer_accuracy
         flat[f"wrong_language_first_reply_{report.language}"] = round(
             1 - report.reply_language_first_message, 3
         )

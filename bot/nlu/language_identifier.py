@@ -1,11 +1,14 @@
-"""Per-message language identification: Arabic script, else lingua restricted to French/English."""
+"""Per-message language identification: French, English, Arabic, or a language it does not serve."""
 
 from __future__ import annotations
 
+import hashlib
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
+import yaml
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -18,51 +21,250 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from bot.nlu.arabic import ARABIC_LETTER
 
 LANGUAGE_KEY = "language"
+DATA_DIR = Path(__file__).parent / "data"
 LATIN_LETTER = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]")
 WORD = re.compile(r"[^\W\d_]+")
-LINGUA_CODES = {Language.FRENCH: "fr", Language.ENGLISH: "en"}
+# Words with their digits, for Arabic in Latin letters ("3andi", "7abibi").
+ALPHANUMERIC_WORD = re.compile(r"[^\W_]+")
+# A digit standing for an Arabic letter inside a word: 2 ء, 3 ع, 5 خ, 7 ح, 9 ق.
+DIGIT_FOR_LETTER = re.compile(r"^(?=.*[a-z])(?=.*[23579])[a-z23579']+$")
+ETHIOPIC_LETTER = re.compile(r"[\u1200-\u139F\u2D80-\u2DDF]")
+# Letters of the Persian, Kurdish, Pashto and Urdu alphabets that Arabic keyboards do not type. Iraqi and
+# Gulf Arabic write چ and گ, so those two are not evidence.
+PERSIAN_FAMILY_LETTER = re.compile(
+    r"[\u067E\u0698\u06A9\u06CC\u06C0\u06D5\u0695\u06B5\u06C6\u06CE\u0679\u0688"
+    r"\u0691\u06BA\u06D2\u067C\u0689\u0693\u0696\u069A\u0681\u0685\u06AB\u06BC\u06D0]"
+)
+# Scripts of no language the assistant serves, each told apart by lingua (Cyrillic, Greek, Hebrew...).
+OTHER_SCRIPT_LETTER = re.compile(
+    r"[\u0370-\u03FF\u0400-\u052F\u0530-\u058F\u0590-\u05FF\u0900-\u0DFF"
+    r"\u0E00-\u0EFF\u10A0-\u10FF\u3040-\u30FF\u4E00-\u9FFF\uAC00-\uD7AF]"
+)
+SERVED = {Language.FRENCH: "fr", Language.ENGLISH: "en"}
+# Other languages people who need this help often write in, with a Latin, Cyrillic or other script.
+OTHER_LATIN = (
+    Language.GERMAN,
+    Language.SPANISH,
+    Language.PORTUGUESE,
+    Language.ITALIAN,
+    Language.DUTCH,
+    Language.TURKISH,
+    Language.SOMALI,
+    Language.ALBANIAN,
+    Language.POLISH,
+    Language.ROMANIAN,
+    Language.CROATIAN,
+    Language.BOSNIAN,
+    Language.SWAHILI,
+)
+OTHER_SCRIPTS = (
+    Language.RUSSIAN,
+    Language.UKRAINIAN,
+    Language.BULGARIAN,
+    Language.SERBIAN,
+    Language.GREEK,
+    Language.HEBREW,
+    Language.HINDI,
+    Language.CHINESE,
+    Language.JAPANESE,
+    Language.KOREAN,
+    Language.GEORGIAN,
+    Language.ARMENIAN,
+    Language.BENGALI,
+    Language.TAMIL,
+    Language.THAI,
+)
+ARABIC_SCRIPT = (Language.ARABIC, Language.PERSIAN, Language.URDU)
 
 
 @dataclass(frozen=True)
 class LanguageGuess:
-    """The detected language; `reliable` is False when the message is too short or unclear."""
+    """The served language closest to the message (`code`, which the tokenizer uses) and how sure it is.
+
+    `reliable` is False when the message is too short or unclear to change the conversation's language.
+    `unsupported` names a language the assistant does not serve; `romanised_arabic` is Arabic in Latin
+    letters (then `code` is "ar").
+    """
 
     code: str
     confidence: float
     reliable: bool
+    unsupported: str | None = None
+    romanised_arabic: bool = False
 
 
-def build_detector() -> LanguageDetector:
-    return LanguageDetectorBuilder.from_languages(*LINGUA_CODES).with_preloaded_language_models().build()
+@dataclass(frozen=True)
+class LanguageWords:
+    """Word lists from `bot/nlu/data/`: courtesy words per served language, words of the languages lingua
+    does not know (Luxembourgish, Kurmanji Kurdish) by ISO code, and Arabizi."""
+
+    courtesy: dict[str, frozenset[str]]
+    unknown_to_lingua: dict[str, frozenset[str]]
+    arabizi: frozenset[str]
+
+
+def load_language_words(directory: Path = DATA_DIR) -> LanguageWords:
+    words = yaml.safe_load((directory / "language_words.yml").read_text(encoding="utf-8"))
+    arabizi = yaml.safe_load((directory / "arabizi.yml").read_text(encoding="utf-8"))["words"]
+
+    def lower(listed: list[Any]) -> frozenset[str]:
+        # str(): YAML reads some bare words as booleans or numbers.
+        return frozenset(str(w).lower() for w in listed)
+
+    return LanguageWords(
+        courtesy={code: lower(listed) for code, listed in words["courtesy"].items()},
+        unknown_to_lingua={"lb": lower(words["luxembourgish"]), "ku": lower(words.get("kurmanji") or [])},
+        arabizi=lower(arabizi),
+    )
+
+
+@dataclass(frozen=True)
+class Detectors:
+    """lingua detectors: French/English (precise), and the other languages (low accuracy mode: 20 MB).
+
+    Low accuracy mode takes short French or English for another language ("i find a flat soon": Dutch),
+    so its answer is checked by a precise detector of that language against French and English, built
+    when first needed (about 25 MB per language).
+    """
+
+    served: LanguageDetector
+    other_latin: LanguageDetector
+    other_scripts: LanguageDetector
+    arabic_script: LanguageDetector
+    checks: dict[Language, LanguageDetector] = field(default_factory=dict)
+
+    def check(self, language: Language, text: str) -> float:
+        """The precise confidence that `text` is in `language` rather than French or English."""
+        if language not in self.checks:
+            self.checks[language] = LanguageDetectorBuilder.from_languages(language, *SERVED).build()
+        return self.checks[language].compute_language_confidence(text, language)
+
+
+def build_detectors() -> Detectors:
+    def low_accuracy(*languages: Language) -> LanguageDetector:
+        builder = LanguageDetectorBuilder.from_languages(*languages).with_preloaded_language_models()
+        return builder.with_low_accuracy_mode().build()
+
+    return Detectors(
+        served=LanguageDetectorBuilder.from_languages(*SERVED).with_preloaded_language_models().build(),
+        other_latin=low_accuracy(*SERVED, *OTHER_LATIN),
+        other_scripts=low_accuracy(*OTHER_SCRIPTS),
+        arabic_script=low_accuracy(*ARABIC_SCRIPT),
+    )
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """How much evidence a decision needs (config.yml)."""
+
+    min_words: int
+    min_confidence: float
+    min_other_words: int
+    min_other_confidence: float
+
+
+def iso_code(language: Language) -> str:
+    return language.iso_code_639_1.name.lower()
+
+
+def top_language(detector: LanguageDetector, text: str) -> tuple[Language | None, float]:
+    values = detector.compute_language_confidence_values(text)
+    if not values or values[0].value == 0:
+        return None, 0.0
+    return values[0].language, values[0].value
+
+
+def _arabic_script_guess(text: str, detectors: Detectors, thresholds: Thresholds) -> LanguageGuess:
+    """Arabic, unless the letters or the detector say Persian, Kurdish, Pashto or Urdu."""
+    arabic_letters = len(ARABIC_LETTER.findall(text))
+    latin_letters = len(LATIN_LETTER.findall(text))
+    share = round(arabic_letters / (arabic_letters + latin_letters), 3)
+    if PERSIAN_FAMILY_LETTER.search(text):
+        language, _ = top_language(detectors.arabic_script, text)
+        other = iso_code(language) if language and language != Language.ARABIC else "fa"
+        return LanguageGuess("ar", share, False, unsupported=other)
+    language, confidence = top_language(detectors.arabic_script, text)
+    words = len(WORD.findall(text))
+    if language not in (None, Language.ARABIC) and confidence >= 0.99 and words >= thresholds.min_words:
+        return LanguageGuess("ar", share, False, unsupported=iso_code(language))
+    return LanguageGuess("ar", share, True)
+
+
+def _courtesy_guess(words: list[str], language_words: LanguageWords) -> str | None:
+    """The one served language whose courtesy words the message uses most, if there is one."""
+    counts = {code: sum(w in listed for w in words) for code, listed in language_words.courtesy.items()}
+    best = max(counts.values(), default=0)
+    leaders = [code for code, count in counts.items() if count == best]
+    return leaders[0] if best and len(leaders) == 1 else None
+
+
+def _other_latin_language(
+    words: list[str], detectors: Detectors, language_words: LanguageWords, thresholds: Thresholds
+) -> str | None:
+    """A Latin-script language the assistant does not serve, when the evidence is clear."""
+    courtesy = sum(any(w in listed for listed in language_words.courtesy.values()) for w in words)
+    if courtesy * 2 >= len(words):
+        return None
+    for code, listed in language_words.unknown_to_lingua.items():
+        known = sum(w in listed for w in words)
+        if known >= 2 and known * 2 >= len(words):
+            return code
+    # Arabic words borrowed into French or English ("inshallah") are evidence of neither.
+    words = [w for w in words if w not in language_words.arabizi]
+    if len(words) < thresholds.min_other_words:
+        return None
+    text = " ".join(words)
+    language, _ = top_language(detectors.other_latin, text)
+    if language is None or language in SERVED:
+        return None
+    return iso_code(language) if detectors.check(language, text) >= thresholds.min_other_confidence else None
+
+
+def is_romanised_arabic(text: str, language_words: LanguageWords) -> bool:
+    """At least half the words are Arabizi: known Arabizi words, or words with digits for letters (3andi)."""
+    tokens = [t for t in ALPHANUMERIC_WORD.findall(text.lower()) if not t.isdigit()]
+    signals = sum(t in language_words.arabizi or bool(DIGIT_FOR_LETTER.match(t)) for t in tokens)
+    return signals >= 2 and signals * 2 >= len(tokens)
 
 
 def identify_language(
     text: str,
-    detector: LanguageDetector,
+    detectors: Detectors,
+    language_words: LanguageWords,
     neutral_words: frozenset[str],
-    min_words: int,
-    min_confidence: float,
+    thresholds: Thresholds,
 ) -> LanguageGuess:
-    """Arabic script means Arabic; otherwise lingua decides if the text is long and clear enough."""
-    arabic_letters = len(ARABIC_LETTER.findall(text))
-    if arabic_letters:
-        latin_letters = len(LATIN_LETTER.findall(text))
-        return LanguageGuess("ar", round(arabic_letters / (arabic_letters + latin_letters), 3), True)
+    """Script first, then Arabizi, other Latin-script languages, and French or English."""
+    if ETHIOPIC_LETTER.search(text):
+        return LanguageGuess("fr", 0.0, False, unsupported="ti")
+    if ARABIC_LETTER.search(text):
+        return _arabic_script_guess(text, detectors, thresholds)
+    if OTHER_SCRIPT_LETTER.search(text):
+        language, _ = top_language(detectors.other_scripts, text)
+        return LanguageGuess("fr", 0.0, False, unsupported=iso_code(language) if language else "xx")
 
     words = [w for w in WORD.findall(text.lower()) if w not in neutral_words]
-    values = detector.compute_language_confidence_values(" ".join(words)) if words else []
-    if not values or values[0].value == 0:
-        return LanguageGuess("fr", 0.0, False)
-    best = values[0]
+    if is_romanised_arabic(text, language_words):
+        return LanguageGuess("ar", 1.0, True, romanised_arabic=True)
+    other = _other_latin_language(words, detectors, language_words, thresholds)
+    if other:
+        return LanguageGuess("fr", 0.0, False, unsupported=other)
+
+    language, confidence = top_language(detectors.served, " ".join(words)) if words else (None, 0.0)
+    courtesy = _courtesy_guess(words, language_words)
     # One-letter words ("c", "l'", "u") are SMS shorthand in either language: no evidence.
     evidence = [w for w in words if len(w) > 1]
-    reliable = len(evidence) >= min_words and best.value >= min_confidence
-    return LanguageGuess(LINGUA_CODES[best.language], round(best.value, 3), reliable)
+    reliable = language is not None and len(evidence) >= thresholds.min_words
+    reliable = reliable and confidence >= thresholds.min_confidence
+    if reliable or courtesy is None:
+        code = SERVED[language] if language else "fr"
+        return LanguageGuess(code, round(confidence, 3), reliable)
+    return LanguageGuess(courtesy, round(confidence, 3), False)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)
 class LanguageIdentifier(GraphComponent):
-    """Sets `language` ({code, confidence, reliable}) on each message, in training and at run time.
+    """Sets `language` (a `LanguageGuess` as a dict) on each message, in training and at run time.
 
     Registered as a featurizer so that the graph also runs it on training data: the tokenizer after
     it needs the language. Service names and acronyms listed in `neutral_words` are not evidence.
@@ -70,13 +272,24 @@ class LanguageIdentifier(GraphComponent):
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        return {"min_words": 3, "min_confidence": 0.7, "neutral_words": []}
+        return {
+            "min_words": 3,
+            "min_confidence": 0.7,
+            "min_other_words": 2,
+            "min_other_confidence": 0.9,
+            "neutral_words": [],
+        }
 
     def __init__(self, config: dict[str, Any]) -> None:
-        self._detector = build_detector()
+        self._detectors = build_detectors()
+        self._language_words = load_language_words()
         self._neutral_words = frozenset(w.lower() for w in config["neutral_words"])
-        self._min_words = config["min_words"]
-        self._min_confidence = config["min_confidence"]
+        self._thresholds = Thresholds(
+            min_words=config["min_words"],
+            min_confidence=config["min_confidence"],
+            min_other_words=config["min_other_words"],
+            min_other_confidence=config["min_other_confidence"],
+        )
 
     @classmethod
     def create(
@@ -86,11 +299,17 @@ class LanguageIdentifier(GraphComponent):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> LanguageIdentifier:
-        return cls(config)
+        return cls({**cls.get_default_config(), **config})
+
+    @classmethod
+    def fingerprint_addon(cls, config: dict[str, Any]) -> str:
+        """The word lists: when they change, Rasa's training cache must not reuse what it computed before."""
+        files = sorted(DATA_DIR.glob("*.yml"))
+        return hashlib.sha256(b"".join(path.read_bytes() for path in files)).hexdigest()
 
     def guess(self, text: str) -> LanguageGuess:
         return identify_language(
-            text, self._detector, self._neutral_words, self._min_words, self._min_confidence
+            text, self._detectors, self._language_words, self._neutral_words, self._thresholds
         )
 
     def _annotate(self, message: Message) -> None:

@@ -26,12 +26,16 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.constants import UTTER_PREFIX
 from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, UserUttered
+from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.language import SUPPORTED_LANGUAGES
+
 APOLOGY = "apology"
 APOLOGY_RESPONSE = "utter_service_unavailable"
+# The parse result's language guess (bot/nlu/language_identifier.py) and the slot it may set.
+LANGUAGE_KEY = "language"
 STORE_UNAVAILABLE_SLOT = "store_unavailable"
 
 
@@ -59,6 +63,15 @@ def failed_custom_action(tracker: DialogueStateTracker, domain: Domain) -> str |
         return None  # a story replayed by `rasa test`, which lists no events after an action either
     followed_by = events[last_action + 1 : last_action + 2]
     return name if not followed_by or isinstance(followed_by[0], UserUttered) else None
+
+
+def detected_language(tracker: DialogueStateTracker) -> list[SlotSet]:
+    """The language of the message, when it is clear: with the action server down, action_extract_language
+    could not set it, and the apology must still come in the user's language."""
+    guess = (tracker.latest_message.parse_data if tracker.latest_message else {}).get(LANGUAGE_KEY) or {}
+    if guess.get("reliable") and guess.get("code") in SUPPORTED_LANGUAGES:
+        return [SlotSet(LANGUAGE_KEY, guess["code"])]
+    return []
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=False)
@@ -104,4 +117,4 @@ class ServiceFailurePolicy(Policy):
             return self._prediction(probabilities)
         probabilities[domain.index_for_action(next_action)] = 1.0
         # Like a form's own prediction, it does not depend on what the user wrote, and overrules them.
-        return self._prediction(probabilities, is_no_user_prediction=True)
+        return self._prediction(probabilities, events=detected_language(tracker), is_no_user_prediction=True)

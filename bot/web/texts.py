@@ -1,16 +1,12 @@
 """The widget's own labels, kept in domain.yml as `utter_widget_*` responses (one variation per language)."""
 
 from pathlib import Path
-from typing import Any
 
 import yaml
 
+from bot.responses import variation_language
+
 WIDGET_PREFIX = "utter_widget_"
-
-
-def variation_language(variation: dict[str, Any]) -> str:
-    (condition,) = variation["condition"]
-    return str(condition["value"])
 
 
 def widget_texts(domain_path: Path, settings: dict[str, str]) -> dict[str, dict[str, str]]:

@@ -21,7 +21,7 @@ import requests
 from rasa.core.agent import Agent
 
 from bot.channels.facebook import FacebookInput, MessengerOutput
-from bot.evaluate import LanguagePatterns, language_of, response_language_patterns
+from bot.evaluate import ResponsePatterns, language_of, response_patterns
 from tests.channels.conftest import channel_from_credentials, served
 
 CHANNEL = "bot.channels.facebook.FacebookInput"
@@ -142,13 +142,13 @@ def text_of(message: dict[str, Any]) -> str:
     return message["attachment"]["payload"]["text"]
 
 
-def languages(messages: list[dict[str, Any]], patterns: LanguagePatterns) -> set[str | None]:
+def languages(messages: list[dict[str, Any]], patterns: ResponsePatterns) -> set[str | None]:
     return {language_of(text_of(message), patterns) for message in messages}
 
 
 @pytest.fixture(scope="module")
-def patterns(agent: Agent) -> LanguagePatterns:
-    return response_language_patterns(agent.domain.responses)
+def patterns(agent: Agent) -> ResponsePatterns:
+    return response_patterns(agent.domain.responses)
 
 
 @pytest.fixture
@@ -201,7 +201,7 @@ async def test_verification_handshake_with_a_wrong_token_is_refused(messenger: M
 
 
 async def test_a_french_message_gets_a_french_reply_sent_to_its_sender(
-    messenger: MessengerFactory, patterns: LanguagePatterns
+    messenger: MessengerFactory, patterns: ResponsePatterns
 ) -> None:
     user = messenger.user()
 
@@ -226,7 +226,7 @@ async def test_a_french_message_gets_a_french_reply_sent_to_its_sender(
     ids=["English", "Arabic"],
 )
 async def test_the_first_message_decides_the_language(
-    messenger: MessengerFactory, patterns: LanguagePatterns, text: str, expected: str
+    messenger: MessengerFactory, patterns: ResponsePatterns, text: str, expected: str
 ) -> None:
     replies = await messenger.user().says(text)
 
@@ -235,7 +235,7 @@ async def test_the_first_message_decides_the_language(
 
 
 async def test_the_welcome_offers_the_languages_as_postback_buttons(
-    messenger: MessengerFactory, patterns: LanguagePatterns
+    messenger: MessengerFactory, patterns: ResponsePatterns
 ) -> None:
     [welcome] = await messenger.user().says("bonjour")
 
@@ -251,7 +251,7 @@ async def test_the_welcome_offers_the_languages_as_postback_buttons(
 
 
 async def test_a_language_button_postback_is_handled(
-    messenger: MessengerFactory, patterns: LanguagePatterns
+    messenger: MessengerFactory, patterns: ResponsePatterns
 ) -> None:
     user = messenger.user()
     [welcome] = await user.says("bonjour")
@@ -288,7 +288,7 @@ async def test_an_unsigned_webhook_is_not_answered(messenger: MessengerFactory) 
 
 
 async def test_more_than_three_buttons_become_quick_replies_within_limits(
-    messenger: MessengerFactory, patterns: LanguagePatterns
+    messenger: MessengerFactory, patterns: ResponsePatterns
 ) -> None:
     """`utter_help` has 4 buttons: Rasa's own output would drop them all."""
     replies = await messenger.user().says("aide")

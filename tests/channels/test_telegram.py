@@ -21,7 +21,7 @@ from rasa.shared.exceptions import RasaException
 
 from bot.channels.telegram import SECRET_HEADER, TelegramInput, app_language, as_greeting
 from bot.channels.text import MAX_MESSAGE_LENGTH
-from bot.evaluate import LanguagePatterns, language_of, response_language_patterns
+from bot.evaluate import ResponsePatterns, language_of, response_patterns
 from tests.channels.conftest import channel_from_credentials, served
 from tests.rest_user import response_text
 
@@ -157,8 +157,8 @@ def keyboard(sent: dict[str, Any]) -> list[dict[str, str]]:
 
 
 @pytest.fixture(scope="module")
-def patterns(agent: Agent) -> LanguagePatterns:
-    return response_language_patterns(agent.domain.responses)
+def patterns(agent: Agent) -> ResponsePatterns:
+    return response_patterns(agent.domain.responses)
 
 
 @pytest.fixture
@@ -205,7 +205,7 @@ async def test_the_webhook_is_set_when_the_channel_starts(telegram: TelegramFact
 
 
 async def test_start_in_an_arabic_app_gets_the_arabic_welcome_with_language_buttons(
-    telegram: TelegramFactory, patterns: LanguagePatterns
+    telegram: TelegramFactory, patterns: ResponsePatterns
 ) -> None:
     user = telegram.chat("ar")
 
@@ -244,7 +244,7 @@ async def test_start_in_an_arabic_app_gets_the_arabic_welcome_with_language_butt
     ],
 )
 async def test_the_first_message_decides_the_language_with_the_app_language_as_a_hint(
-    telegram: TelegramFactory, patterns: LanguagePatterns, text: str, language_code: str, expected: str
+    telegram: TelegramFactory, patterns: ResponsePatterns, text: str, language_code: str, expected: str
 ) -> None:
     replies = await telegram.chat(language_code).says(text)
 
@@ -253,7 +253,7 @@ async def test_the_first_message_decides_the_language_with_the_app_language_as_a
 
 
 async def test_the_language_stays_after_the_first_message(
-    telegram: TelegramFactory, patterns: LanguagePatterns
+    telegram: TelegramFactory, patterns: ResponsePatterns
 ) -> None:
     user = telegram.chat("en")
     await user.says(FRENCH_QUESTION)
@@ -271,7 +271,7 @@ async def test_a_message_too_long_gets_a_refusal_in_the_app_language(telegram: T
 
 
 async def test_a_language_button_press_is_handled(
-    telegram: TelegramFactory, patterns: LanguagePatterns
+    telegram: TelegramFactory, patterns: ResponsePatterns
 ) -> None:
     user = telegram.chat("ar")
     [welcome] = await user.says("/start")

@@ -1,0 +1,37 @@
+"""What a parse result says, for the NLU components and the actions alike (no Rasa import)."""
+
+from typing import Any
+
+# Keys of Rasa's parse result (rasa.shared.nlu.constants, rasa.nlu.constants).
+INTENT_RANKING = "intent_ranking"
+RESPONSE_SELECTOR = "response_selector"
+SELECTOR_RANKING = "ranking"
+INTENT_RESPONSE_KEY = "intent_response_key"
+CONFIDENCE = "confidence"
+RETRIEVAL_SEPARATOR = "/"
+# The intent of a clarifying question's buttons (actions/clarify.py), with the FAQ key as entity `topic`.
+CHOOSE_TOPIC_INTENT = "choose_topic"
+
+
+def label_ranking(parse: dict[str, Any]) -> list[tuple[str, float]]:
+    """Every label with its probability, most likely first: intents, and `faq/<key>` instead of `faq`."""
+    selectors = parse.get(RESPONSE_SELECTOR) or {}
+    labels = []
+    for entry in parse.get(INTENT_RANKING) or []:
+        selector = selectors.get(entry["name"])
+        if selector:
+            labels += [(key[INTENT_RESPONSE_KEY], key[CONFIDENCE]) for key in selector[SELECTOR_RANKING]]
+        else:
+            labels.append((entry["name"], entry[CONFIDENCE]))
+    return sorted(labels, key=lambda pair: -pair[1])
+
+
+def likeliest_topics(parse: dict[str, Any], topics: set[str], most: int, floor: float) -> list[str]:
+    """Up to `most` labels among `topics` with a probability of at least `floor`, likeliest first."""
+    return [label for label, p in label_ranking(parse) if label in topics and p >= floor][:most]
+
+
+# The entity the danger lexicon adds to an emergency (bot/nlu/danger_detector.py), one per category, and
+# the category whose reply adds the emergency-shelter answer to the emergency numbers.
+DANGER_ENTITY = "danger"
+NO_SHELTER_TONIGHT = "no_shelter_tonight"
