@@ -82,19 +82,23 @@ def held_out_examples(language: str) -> list[Message]:
     return load_data(str(HELD_OUT_DIR / f"{language}.yml")).intent_examples
 
 
-def _texts(path: Path) -> list[str]:
-    if path.suffix == ".yml" and "messages:" in path.read_text(encoding="utf-8")[:500]:
-        return [str(m) for m in yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]]
+def intent_texts(path: Path) -> list[str]:
+    """The texts of a Rasa NLU file."""
     return [m.get("text") for m in load_data(str(path)).intent_examples]
+
+
+def listed_messages(path: Path) -> list[str]:
+    """The texts of a `messages:` list."""
+    return [str(m) for m in yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]]
 
 
 def held_out(language: str) -> HeldOut:
     return HeldOut(
         examples=held_out_examples(language),
-        out_of_scope=_texts(HELD_OUT_DIR / "out_of_scope" / f"{language}.yml"),
-        emergencies=_texts(HELD_OUT_DIR / "emergency" / f"{language}.yml"),
-        not_emergencies=_texts(HELD_OUT_DIR / "not_emergency" / f"{language}.yml"),
-        first_messages=_texts(HELD_OUT_DIR / "first_messages" / f"{language}.yml"),
+        out_of_scope=intent_texts(HELD_OUT_DIR / "out_of_scope" / f"{language}.yml"),
+        emergencies=intent_texts(HELD_OUT_DIR / "emergency" / f"{language}.yml"),
+        not_emergencies=listed_messages(HELD_OUT_DIR / "not_emergency" / f"{language}.yml"),
+        first_messages=listed_messages(HELD_OUT_DIR / "first_messages" / f"{language}.yml"),
     )
 
 
