@@ -35,19 +35,17 @@ ACTED_ON_INTENTS = {"faq", "check_guarantee", "find_contact", "human_handoff", "
 EMERGENCY_INTENT = "emergency"
 FALLBACK_INTENT = "nlu_fallback"
 
-# Each figure: its target (issue 13's "Done when"), the floor `make test` fails below, and whether higher is
-# better. Where the floor is short of the target, the target is not met yet: make eval says so, and the floor
-# (the figure measured on 2026-11-28, less a little) keeps it from getting worse.
+# Each figure's bar (issue 13's "Done when"), and whether it is a minimum or a maximum.
 GATES = {
-    "intent_accuracy": (0.95, 0.94, True),
-    "faq_answer_accuracy": (0.95, 0.95, True),
-    "out_of_scope_declined": (0.90, 0.90, True),
-    "out_of_scope_acted_on": (0.05, 0.06, False),
-    "emergency_recall": (1.0, 0.97, True),
-    "false_alarms": (0.01, 0.03, False),
-    "reply_language_first_message": (0.98, 0.95, True),
+    "intent_accuracy": (0.95, True),
+    "faq_answer_accuracy": (0.95, True),
+    "out_of_scope_declined": (0.90, True),
+    "out_of_scope_acted_on": (0.05, False),
+    "emergency_recall": (1.0, True),
+    "false_alarms": (0.01, False),
+    "reply_language_first_message": (0.98, True),
 }
-OTHER_LANGUAGES_GATE = (0.95, 0.93)
+OTHER_LANGUAGES_GATE = 0.95
 
 
 @dataclass
@@ -267,29 +265,21 @@ async def evaluate(model: Path) -> tuple[list[LanguageReport], float]:
         actions.stop()
 
 
-def check(
-    name: str, value: float, target: float, floor: float, is_minimum: bool
-) -> tuple[str | None, str | None]:
-    """(a line if the figure is below its floor, a line if it is below its target)."""
-
-    def below(bar: float) -> bool:
-        return value < bar if is_minimum else value > bar
-
-    limit = "at least" if is_minimum else "at most"
-    failed = f"{name} {value} ({limit} {floor})" if below(floor) else None
-    short = f"{name} {value} (target: {limit} {target})" if below(target) else None
-    return failed, short
+def check(name: str, value: float, bar: float, is_minimum: bool) -> str | None:
+    """A line if the figure misses its bar, else None."""
+    missed = value < bar if is_minimum else value > bar
+    return f"{name} {value} ({'at least' if is_minimum else 'at most'} {bar})" if missed else None
 
 
-def gate_report(reports: list[LanguageReport], other_languages: float) -> tuple[list[str], list[str]]:
-    """(figures below their floor, figures below their target)."""
+def gate_report(reports: list[LanguageReport], other_languages: float) -> list[str]:
+    """The figures that miss their bar."""
     results = [
-        check(f"{report.language} {figure}", getattr(report, figure), target, floor, is_minimum)
+        check(f"{report.language} {figure}", getattr(report, figure), bar, is_minimum)
         for report in reports
-        for figure, (target, floor, is_minimum) in GATES.items()
+        for figure, (bar, is_minimum) in GATES.items()
     ]
-    results.append(check("other languages answered", other_languages, *OTHER_LANGUAGES_GATE, True))
-    return [f for f, _ in results if f], [s for _, s in results if s]
+    results.append(check("other languages answered", other_languages, OTHER_LANGUAGES_GATE, True))
+    return [line for line in results if line]
 
 
 def print_table(reports: list[LanguageReport], other_languages: float) -> None:
@@ -316,11 +306,9 @@ def main() -> int:
     figures = {"languages": [asdict(r) for r in reports], "other_languages_answered": other_languages}
     args.results.write_text(json.dumps(figures, indent=2))
 
-    failed, short = gate_report(reports, other_languages)
-    for line in short:
-        print(f"Below target: {line}")
     if args.no_gates:
         return 0
+    failed = gate_report(reports, other_languages)
     for line in failed:
         print(f"FAIL: {line}")
     return 1 if failed else 0

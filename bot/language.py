@@ -41,15 +41,18 @@ def conversation_language(current: str, message: MessageLanguage, first_message:
     """The language to reply in after `message`.
 
     A request that names no language ("I don't understand French") asks for the one it is written in, and
-    so does one, clearly written in another language, that names the current language: that is the
-    language the user does not understand ("je ne comprends pas l'anglais" in English).
+    so does one, clearly written in another language, that names the language the conversation is in:
+    that is the language the user does not understand ("je ne comprends pas l'anglais" in English). On a
+    first message with no hint from the channel the conversation has no language yet, so the language
+    named is the one wanted ("please write in French").
     """
+    established = not first_message or hinted
     if message.wants_change:
-        names_the_current_one = message.named == current and message.reliable
+        names_the_current_one = established and message.named == current and message.reliable
         asked = message.detected if message.named is None or names_the_current_one else message.named
         return asked if asked in SUPPORTED_LANGUAGES else current
     if message.detected not in SUPPORTED_LANGUAGES:
         return current
-    if message.reliable or (first_message and not hinted):
+    if message.reliable or not established:
         return message.detected
     return current

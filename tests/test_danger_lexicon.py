@@ -61,6 +61,19 @@ def lexicon_examples() -> list[tuple[str, str, str]]:
     ]
 
 
+@pytest.mark.parametrize(
+    "text, categories",
+    [
+        ("helpmymotherisnotbreathing", ["medical"]),
+        ("someoneistryingtobreakin", ["intruder"]),
+        ("jecherchelogementpourmafamille", []),
+        ("whereistheofficesocialofmycommune", []),
+    ],
+)
+def test_a_message_typed_without_spaces_is_searched_too(text, categories):
+    assert LEXICON.categories(text) == categories
+
+
 @pytest.mark.parametrize("language, category, example", lexicon_examples())
 def test_every_example_of_the_lexicon_fires_its_category(language, category, example):
     assert category in LEXICON.categories(example)

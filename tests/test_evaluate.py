@@ -1,4 +1,8 @@
-from bot.evaluate import language_of, response_patterns
+from dataclasses import replace
+
+import pytest
+
+from bot.evaluate import GATES, LanguageReport, gate_report, language_of, response_patterns
 
 
 def variation(language: str, text: str) -> dict:
@@ -21,3 +25,39 @@ def test_a_reply_is_traced_to_its_variation_whatever_values_fill_it():
 def test_an_unknown_text_has_no_language():
     assert language_of("Loyer 1200", PATTERNS) is None
     assert language_of(None, PATTERNS) is None
+
+
+# A report that meets every bar exactly.
+AT_THE_BARS = LanguageReport(
+    language="fr",
+    examples=100,
+    intent_macro_f1=0.9,
+    clarified=0.1,
+    acted_on_wrongly=0.1,
+    reply_language_ongoing=0.9,
+    **{figure: bar for figure, (bar, _) in GATES.items()},
+)
+
+
+def test_figures_at_their_bars_pass():
+    assert gate_report([AT_THE_BARS], other_languages=0.95) == []
+
+
+@pytest.mark.parametrize(
+    "figure, value",
+    [
+        ("intent_accuracy", 0.949),
+        ("emergency_recall", 0.99),
+        ("false_alarms", 0.011),
+        ("out_of_scope_acted_on", 0.051),
+    ],
+)
+def test_a_figure_past_its_bar_fails(figure, value):
+    failed = gate_report([replace(AT_THE_BARS, **{figure: value})], other_languages=0.95)
+    assert len(failed) == 1 and failed[0].startswith(f"fr {figure} {value} ")
+
+
+def test_other_languages_below_their_bar_fail():
+    assert gate_report([AT_THE_BARS], other_languages=0.94) == [
+        "other languages answered 0.94 (at least 0.95)"
+    ]

@@ -49,6 +49,9 @@ def said(wants_change=False, named=None, detected=None, reliable=False) -> Messa
         # Naming the current language in a message clearly written in another: the one not understood.
         ("en", said(True, "en", "fr", True), False, False, "fr"),  # "je ne comprends pas l'anglais"
         ("fr", said(True, "fr", "en", False), False, False, "fr"),  # the button "Français"
+        # A first message with no hint: the conversation has no language yet, the one named is wanted.
+        ("fr", said(True, "fr", "en", True), True, False, "fr"),  # "please write in French"
+        ("en", said(True, "en", "fr", True), True, True, "fr"),  # the channel said English: not understood
         # A reliable detection switches; an unreliable one keeps the language...
         ("fr", said(detected="en", reliable=True), False, False, "en"),
         ("en", said(detected="fr", reliable=False), False, False, "en"),  # "merci" later on

@@ -36,8 +36,8 @@ def is_sure(ranking: list[tuple[str, float]], config: dict[str, Any]) -> bool:
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
 class ConfidenceGate(GraphComponent):
     """Like Rasa's FallbackClassifier, but over intents and FAQ answers together, with a higher bar
-    for the intents that do something (erase, start a form, hand over: `actions` in config.yml), and a
-    lower one for an emergency, which wins from `emergency_threshold` on even when it is not first."""
+    for the intents that do something (erase, start a form, hand over: `actions` in config.yml), and its
+    own one for an emergency, which wins from `emergency_threshold` on even when it is not first."""
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:

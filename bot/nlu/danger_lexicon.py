@@ -17,6 +17,10 @@ _NOT_A_WORD = re.compile(r"[\W_]+")
 _REPEATED_LETTER = re.compile(r"([^\W\d_])\1{2,}")
 # `~` in a pattern: zero to three words.
 _GAP = r"(?:\S+ ){0,3}"
+# A message typed without spaces in a panic ("pleasehelpmybrotherisunconscious") is this long; a pattern is
+# then looked for inside it with its spaces removed, if its letters are this many (fewer occur by chance).
+GLUED_MESSAGE_LENGTH = 16
+GLUED_PATTERN_LETTERS = 9
 
 
 def normalise_message(text: str) -> str:
@@ -32,9 +36,14 @@ class Pattern:
 
     regex: re.Pattern
     required: str
+    glued: re.Pattern | None  # the pattern without spaces, if it has letters enough to be telling
 
     def search(self, normalised: str) -> bool:
         return self.required in normalised and self.regex.search(normalised) is not None
+
+    def inside(self, glued: str) -> bool:
+        """Whether the pattern is in a message typed without spaces."""
+        return self.glued is not None and self.required in glued and self.glued.search(glued) is not None
 
 
 def compile_pattern(pattern: str) -> Pattern:
@@ -50,7 +59,11 @@ def compile_pattern(pattern: str) -> Pattern:
         suffix = r"\S*" if word.endswith("*") else ""
         parts.append(prefix + core + suffix + " ")
     regex = re.compile("(?:^| )" + "".join(parts).rstrip(" ") + "(?= |$)")
-    return Pattern(regex, max(cores, key=len, default=""))
+    words = pattern.split()
+    glued_parts = [r"\S{0,30}" if w == "~" else re.escape(normalise_message(w.strip("*"))) for w in words]
+    telling = len("".join(cores).replace(" ", "")) >= GLUED_PATTERN_LETTERS
+    glued = re.compile(r"\S*".join(glued_parts)) if telling else None
+    return Pattern(regex, max(cores, key=len, default=""), glued)
 
 
 @dataclass(frozen=True)
@@ -66,10 +79,11 @@ class DangerLexicon:
         normalised = normalise_message(text)
         if any(pattern.search(normalised) for pattern in self.unless):
             return []
+        glued = " " not in normalised and len(normalised) >= GLUED_MESSAGE_LENGTH
         return [
             category
             for category, patterns in self.patterns.items()
-            if any(pattern.search(normalised) for pattern in patterns)
+            if any(p.search(normalised) or (glued and p.inside(normalised)) for p in patterns)
         ]
 
 

@@ -28,11 +28,15 @@ WORD = re.compile(r"[^\W\d_]+")
 ALPHANUMERIC_WORD = re.compile(r"[^\W_]+")
 # A digit standing for an Arabic letter inside a word: 2 ء, 3 ع, 5 خ, 7 ح, 9 ق.
 DIGIT_FOR_LETTER = re.compile(r"^(?=.*[a-z])(?=.*[23579])[a-z23579']+$")
+# A word with the Arabic article ("السكن", "بالضبط", "للفرنسي"), which Persian and Urdu do not use; "الان"
+# (now) and "البته" (of course) are words of both.
+ARABIC_ARTICLE_WORD = re.compile(r"(?<![\u0620-\u06FF])(?:[وفبك]?ال|لل)(?!ان\b|بته\b)[\u0620-\u06FF]{2,}")
+NO_VOWEL_WORD = re.compile(r"^[^aeiouyàâäéèêëîïôöùûüÿœæ]{4,}$")
 ETHIOPIC_LETTER = re.compile(r"[\u1200-\u139F\u2D80-\u2DDF]")
 # Letters of the Persian, Kurdish, Pashto and Urdu alphabets that Arabic keyboards do not type. Iraqi and
-# Gulf Arabic write چ and گ, so those two are not evidence.
+# Gulf Arabic write چ and گ, and borrowed words take پ ("الپاكت"), so those three are not evidence.
 PERSIAN_FAMILY_LETTER = re.compile(
-    r"[\u067E\u0698\u06A9\u06CC\u06C0\u06D5\u0695\u06B5\u06C6\u06CE\u0679\u0688"
+    r"[\u0698\u06A9\u06CC\u06C0\u06D5\u0695\u06B5\u06C6\u06CE\u0679\u0688"
     r"\u0691\u06BA\u06D2\u067C\u0689\u0693\u0696\u069A\u0681\u0685\u06AB\u06BC\u06D0]"
 )
 # Scripts of no language the assistant serves, each told apart by lingua (Cyrillic, Greek, Hebrew...).
@@ -95,32 +99,36 @@ class LanguageGuess:
 
 @dataclass(frozen=True)
 class LanguageWords:
-    """Word lists from `bot/nlu/data/`: courtesy words per served language, words of the languages lingua
-    does not know (Luxembourgish, Kurmanji Kurdish) by ISO code, and Arabizi."""
+    """Word lists from `bot/nlu/data/`: common words per served language, words of the languages lingua
+    does not know (Luxembourgish, Kurmanji Kurdish) by ISO code, and Arabizi: all its words, and those that
+    are weak evidence (greetings borrowed by other languages, words that are also French or English)."""
 
-    courtesy: dict[str, frozenset[str]]
+    common: dict[str, frozenset[str]]
     unknown_to_lingua: dict[str, frozenset[str]]
     arabizi: frozenset[str]
+    weak_arabizi: frozenset[str]
 
 
 def load_language_words(directory: Path = DATA_DIR) -> LanguageWords:
     words = yaml.safe_load((directory / "language_words.yml").read_text(encoding="utf-8"))
-    arabizi = yaml.safe_load((directory / "arabizi.yml").read_text(encoding="utf-8"))["words"]
+    arabizi = yaml.safe_load((directory / "arabizi.yml").read_text(encoding="utf-8"))
 
     def lower(listed: list[Any]) -> frozenset[str]:
         # str(): YAML reads some bare words as booleans or numbers.
         return frozenset(str(w).lower() for w in listed)
 
     return LanguageWords(
-        courtesy={code: lower(listed) for code, listed in words["courtesy"].items()},
+        common={code: lower(listed) for code, listed in words["common_words"].items()},
         unknown_to_lingua={"lb": lower(words["luxembourgish"]), "ku": lower(words.get("kurmanji") or [])},
-        arabizi=lower(arabizi),
+        arabizi=lower(arabizi["words"] + arabizi["borrowed"] + arabizi["ambiguous"]),
+        weak_arabizi=lower(arabizi["borrowed"] + arabizi["ambiguous"]),
     )
 
 
 @dataclass(frozen=True)
 class Detectors:
-    """lingua detectors: French/English (precise), and the other languages (low accuracy mode: 20 MB).
+    """lingua detectors: French/English and the Arabic script (precise), and the other languages (low accuracy
+    mode: 20 MB).
 
     Low accuracy mode takes short French or English for another language ("i find a flat soon": Dutch),
     so its answer is checked by a precise detector of that language against French and English, built
@@ -149,7 +157,9 @@ def build_detectors() -> Detectors:
         served=LanguageDetectorBuilder.from_languages(*SERVED).with_preloaded_language_models().build(),
         other_latin=low_accuracy(*SERVED, *OTHER_LATIN),
         other_scripts=low_accuracy(*OTHER_SCRIPTS),
-        arabic_script=low_accuracy(*ARABIC_SCRIPT),
+        arabic_script=LanguageDetectorBuilder.from_languages(*ARABIC_SCRIPT)
+        .with_preloaded_language_models()
+        .build(),
     )
 
 
@@ -161,6 +171,7 @@ class Thresholds:
     min_confidence: float
     min_other_words: int
     min_other_confidence: float
+    min_persian_confidence: float
 
 
 def iso_code(language: Language) -> str:
@@ -179,31 +190,33 @@ def _arabic_script_guess(text: str, detectors: Detectors, thresholds: Thresholds
     arabic_letters = len(ARABIC_LETTER.findall(text))
     latin_letters = len(LATIN_LETTER.findall(text))
     share = round(arabic_letters / (arabic_letters + latin_letters), 3)
-    if PERSIAN_FAMILY_LETTER.search(text):
-        language, _ = top_language(detectors.arabic_script, text)
-        other = iso_code(language) if language and language != Language.ARABIC else "fa"
-        return LanguageGuess("ar", share, False, unsupported=other)
     language, confidence = top_language(detectors.arabic_script, text)
-    words = len(WORD.findall(text))
-    if language not in (None, Language.ARABIC) and confidence >= 0.99 and words >= thresholds.min_words:
+    other = language is not None and language != Language.ARABIC
+    if PERSIAN_FAMILY_LETTER.search(text):
+        return LanguageGuess("ar", share, False, unsupported=iso_code(language) if other else "fa")
+    clear = confidence >= thresholds.min_persian_confidence
+    clear = clear and len(WORD.findall(text)) >= thresholds.min_words
+    if other and clear and not ARABIC_ARTICLE_WORD.search(text):
         return LanguageGuess("ar", share, False, unsupported=iso_code(language))
     return LanguageGuess("ar", share, True)
 
 
-def _courtesy_guess(words: list[str], language_words: LanguageWords) -> str | None:
-    """The one served language whose courtesy words the message uses most, if there is one."""
-    counts = {code: sum(w in listed for w in words) for code, listed in language_words.courtesy.items()}
-    best = max(counts.values(), default=0)
-    leaders = [code for code, count in counts.items() if count == best]
-    return leaders[0] if best and len(leaders) == 1 else None
+def _common_words_lead(words: list[str], language_words: LanguageWords) -> tuple[str | None, int]:
+    """The served language whose common words the message uses most (None on a tie), and by how many."""
+    counts = sorted(
+        ((sum(w in listed for w in words), code) for code, listed in language_words.common.items()),
+        reverse=True,
+    )
+    (best, leader), (runner_up, _) = counts[0], counts[1]
+    return (leader if best > runner_up else None), best - runner_up
 
 
 def _other_latin_language(
     words: list[str], detectors: Detectors, language_words: LanguageWords, thresholds: Thresholds
 ) -> str | None:
     """A Latin-script language the assistant does not serve, when the evidence is clear."""
-    courtesy = sum(any(w in listed for listed in language_words.courtesy.values()) for w in words)
-    if courtesy * 2 >= len(words):
+    common = sum(any(w in listed for listed in language_words.common.values()) for w in words)
+    if common * 2 >= len(words):
         return None
     for code, listed in language_words.unknown_to_lingua.items():
         known = sum(w in listed for w in words)
@@ -211,20 +224,41 @@ def _other_latin_language(
             return code
     # Arabic words borrowed into French or English ("inshallah") are evidence of neither.
     words = [w for w in words if w not in language_words.arabizi]
-    if len(words) < thresholds.min_other_words:
+    # A word of four letters or more without a vowel ("zxqv") is a keyboard mash, not another language.
+    if len(words) < thresholds.min_other_words or any(NO_VOWEL_WORD.match(w) for w in words):
         return None
     text = " ".join(words)
-    language, _ = top_language(detectors.other_latin, text)
-    if language is None or language in SERVED:
-        return None
-    return iso_code(language) if detectors.check(language, text) >= thresholds.min_other_confidence else None
+    # Close languages (Italian, Spanish) can swap places in low accuracy mode: the two likeliest are checked.
+    values = detectors.other_latin.compute_language_confidence_values(text)[:2]
+    for language in (v.language for v in values if v.value > 0 and v.language not in SERVED):
+        if detectors.check(language, text) < thresholds.min_other_confidence:
+            continue
+        # Half the words must be of that language: one borrowed word ("a room in a Wohngemeinschaft") is not
+        # enough. Words of one or two letters ("a", "de", "un") belong to too many languages to count.
+        counted = [word for word in words if len(word) > 2] or words
+        own_words = sum(detectors.check(language, word) > 0.5 for word in counted)
+        if own_words * 2 >= len(counted):
+            return iso_code(language)
+    return None
 
 
 def is_romanised_arabic(text: str, language_words: LanguageWords) -> bool:
-    """At least half the words are Arabizi: known Arabizi words, or words with digits for letters (3andi)."""
+    """At least half the words, and two or more, are Arabizi, and one of them is clear evidence: a listed word
+    that is not weak evidence, or a word with digits for letters (3andi)."""
     tokens = [t for t in ALPHANUMERIC_WORD.findall(text.lower()) if not t.isdigit()]
-    signals = sum(t in language_words.arabizi or bool(DIGIT_FOR_LETTER.match(t)) for t in tokens)
-    return signals >= 2 and signals * 2 >= len(tokens)
+    weak = [t in language_words.weak_arabizi for t in tokens]
+    listed = [t in language_words.arabizi or bool(DIGIT_FOR_LETTER.match(t)) for t in tokens]
+    clear = sum(is_listed and not is_weak for is_listed, is_weak in zip(listed, weak, strict=True))
+    weak_count = sum(weak)
+    return clear >= 1 and clear + weak_count >= 2 and (clear + weak_count) * 2 >= len(tokens)
+
+
+def evidence_words(text: str, neutral_words: frozenset[str]) -> list[str]:
+    """The words, less the service names and terms (words or phrases) that say nothing of the language."""
+    lowered = text.lower()
+    for phrase in (n for n in neutral_words if " " in n):
+        lowered = lowered.replace(phrase, " ")
+    return [w for w in WORD.findall(lowered) if w not in neutral_words]
 
 
 def identify_language(
@@ -243,7 +277,7 @@ def identify_language(
         language, _ = top_language(detectors.other_scripts, text)
         return LanguageGuess("fr", 0.0, False, unsupported=iso_code(language) if language else "xx")
 
-    words = [w for w in WORD.findall(text.lower()) if w not in neutral_words]
+    words = evidence_words(text, neutral_words)
     if is_romanised_arabic(text, language_words):
         return LanguageGuess("ar", 1.0, True, romanised_arabic=True)
     other = _other_latin_language(words, detectors, language_words, thresholds)
@@ -251,15 +285,16 @@ def identify_language(
         return LanguageGuess("fr", 0.0, False, unsupported=other)
 
     language, confidence = top_language(detectors.served, " ".join(words)) if words else (None, 0.0)
-    courtesy = _courtesy_guess(words, language_words)
     # One-letter words ("c", "l'", "u") are SMS shorthand in either language: no evidence.
     evidence = [w for w in words if len(w) > 1]
     reliable = language is not None and len(evidence) >= thresholds.min_words
     reliable = reliable and confidence >= thresholds.min_confidence
-    if reliable or courtesy is None:
-        code = SERVED[language] if language else "fr"
-        return LanguageGuess(code, round(confidence, 3), reliable)
-    return LanguageGuess(courtesy, round(confidence, 3), False)
+    # Common words decide an unclear message, and outweigh the detector when they lead by two or more: one
+    # French term in an English question ("the accueil workshop, what's it about") sways the detector.
+    leader, lead = _common_words_lead(words, language_words)
+    if leader and (lead >= 2 or not reliable):
+        return LanguageGuess(leader, round(confidence, 3), reliable)
+    return LanguageGuess(SERVED[language] if language else "fr", round(confidence, 3), reliable)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)
@@ -277,6 +312,7 @@ class LanguageIdentifier(GraphComponent):
             "min_confidence": 0.7,
             "min_other_words": 2,
             "min_other_confidence": 0.9,
+            "min_persian_confidence": 0.8,
             "neutral_words": [],
         }
 
@@ -289,6 +325,7 @@ class LanguageIdentifier(GraphComponent):
             min_confidence=config["min_confidence"],
             min_other_words=config["min_other_words"],
             min_other_confidence=config["min_other_confidence"],
+            min_persian_confidence=config["min_persian_confidence"],
         )
 
     @classmethod
