@@ -15,7 +15,7 @@ export PYTHONPATH := $(CURDIR)
 # Libraries' own deprecation notices (pkg_resources, jax) would bury the checks' output.
 export PYTHONWARNINGS := ignore::DeprecationWarning
 
-.PHONY: run shell shell-nlu test lint pytest validate test-stories eval install train browser databases screenshots purge clean bench
+.PHONY: run shell shell-nlu test lint pytest validate test-stories eval eval-dialogue install train browser databases screenshots purge clean bench
 
 # Debian packages are installed as root, or through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -46,6 +46,9 @@ test-stories: $(MODEL)
 
 eval: $(MODEL) ## Held-out figures per language (understanding, out of scope, emergencies, reply language); fails below the gates
 	$(PY) -m bot.evaluate
+
+eval-dialogue: $(MODEL) ## Held-out conversations: follow-ups on their subject, named services' cards, keyword questions
+	$(PY) -m bot.evaluate_dialogue
 
 bench: $(VENV)/.installed ## This project against Rasa's defaults: understanding, speed, cost; checks the budgets
 	$(PY) -m bot.bench

@@ -1,0 +1,144 @@
+"""`make eval-dialogue`: per language, on the held-out conversations of `tests/dialogue/`, the share of
+follow-up turns answered for the conversation's subject, of named-service requests answered with that
+service's card, and of keyword questions answered with their topic."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import sys
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import yaml
+from rasa.core.agent import Agent
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.utils.common import configure_logging_and_warnings
+from rasa.utils.endpoints import EndpointConfig
+from rasa.utils.log_utils import configure_structlog
+
+from bot.evaluate import EVAL_ACTION_PORT, ResponsePatterns, response_of, response_patterns, share
+from bot.language import SUPPORTED_LANGUAGES
+from bot.rules.directory import Directory, contact_card, load_directory
+from bot.rules.subjects import Subjects, load_subjects
+from bot.servers import HOST, MODEL_PATH, PROJECT_ROOT, action_server
+
+DIALOGUE_DIR = PROJECT_ROOT / "tests" / "dialogue"
+RESULTS_PATH = PROJECT_ROOT / "results" / "eval_dialogue.json"
+FAQ_RESPONSE_PREFIX = "utter_faq/"
+TOPIC_BUTTON = '/choose_topic{"topic": "'
+
+
+@dataclass
+class DialogueReport:
+    language: str
+    follow_up_turns: int
+    follow_ups_on_subject: float
+    contact_requests: int
+    contacts_with_card: float
+    keyword_questions: int
+    keywords_on_topic: float
+
+
+@dataclass(frozen=True)
+class Judge:
+    """What counts as an answer about a subject, or with a service's contact."""
+
+    patterns: ResponsePatterns
+    subjects: Subjects
+    directory: Directory
+
+    def faq_keys(self, replies: list[dict[str, Any]], with_buttons: bool) -> set[str]:
+        """The FAQ answers among the replies, and, `with_buttons`, the FAQ keys offered as topic buttons."""
+        keys = set()
+        for reply in replies:
+            name = (response_of(reply.get("text"), self.patterns) or ("", ""))[0]
+            if name.startswith(FAQ_RESPONSE_PREFIX):
+                keys.add(name.removeprefix(FAQ_RESPONSE_PREFIX))
+            buttons = (reply.get("buttons") or []) if with_buttons else []
+            for payload in (button.get("payload", "") for button in buttons):
+                if payload.startswith(TOPIC_BUTTON):
+                    keys.add(payload.removeprefix(TOPIC_BUTTON).split('"')[0])
+        return keys
+
+    def gives_contact(self, replies: list[dict[str, Any]], service_id: str) -> bool:
+        """The service's card, or its name where the directory has no details for it."""
+        service = self.directory.services[service_id]
+        expected = contact_card(service) or service.name
+        return any(expected in (reply.get("text") or "").replace("\u200e", "") for reply in replies)
+
+    def about(self, replies: list[dict[str, Any]], subject_name: str, with_buttons: bool = False) -> bool:
+        """An answer of the subject or its service's card; `with_buttons`, a choice of its answers too."""
+        subject = self.subjects.subjects[subject_name]
+        if self.faq_keys(replies, with_buttons) & set(subject.faq):
+            return True
+        return subject.service is not None and self.gives_contact(replies, subject.service)
+
+
+async def replies_to(agent: Agent, sender: str, text: str) -> list[dict[str, Any]]:
+    output = CollectingOutputChannel()
+    await agent.handle_message(UserMessage(text, output, sender))
+    return output.messages
+
+
+def conversations(language: str) -> dict[str, list[dict[str, Any]]]:
+    return yaml.safe_load((DIALOGUE_DIR / f"{language}.yml").read_text(encoding="utf-8"))
+
+
+async def evaluate_language(agent: Agent, judge: Judge, language: str) -> DialogueReport:
+    sets = conversations(language)
+    follow_up_hits = follow_up_turns = 0
+    for index, conversation in enumerate(sets["follow_ups"]):
+        for position, turn in enumerate(conversation["turns"]):
+            replies = await replies_to(agent, f"dialogue-{language}-{index}", turn["text"])
+            if position > 0:
+                follow_up_turns += 1
+                follow_up_hits += judge.about(replies, turn["subject"])
+    contact_hits = 0
+    for index, request in enumerate(sets["contacts"]):
+        replies = await replies_to(agent, f"contact-{language}-{index}", request["text"])
+        contact_hits += judge.gives_contact(replies, request["service"])
+    keyword_hits = 0
+    for index, keyword in enumerate(sets["keywords"]):
+        replies = await replies_to(agent, f"keyword-{language}-{index}", keyword["text"])
+        keyword_hits += judge.about(replies, keyword["subject"], with_buttons=True)
+    return DialogueReport(
+        language=language,
+        follow_up_turns=follow_up_turns,
+        follow_ups_on_subject=share(follow_up_hits, follow_up_turns),
+        contact_requests=len(sets["contacts"]),
+        contacts_with_card=share(contact_hits, len(sets["contacts"])),
+        keyword_questions=len(sets["keywords"]),
+        keywords_on_topic=share(keyword_hits, len(sets["keywords"])),
+    )
+
+
+async def evaluate() -> list[DialogueReport]:
+    actions = action_server(EVAL_ACTION_PORT)
+    actions.start()
+    try:
+        endpoint = EndpointConfig(f"http://{HOST}:{EVAL_ACTION_PORT}/webhook")
+        agent = Agent.load(str(MODEL_PATH), action_endpoint=endpoint)
+        judge = Judge(response_patterns(agent.domain.responses), load_subjects(), load_directory())
+        return [await evaluate_language(agent, judge, language) for language in SUPPORTED_LANGUAGES]
+    finally:
+        actions.stop()
+
+
+def main() -> int:
+    configure_logging_and_warnings(logging.WARNING)
+    configure_structlog(logging.WARNING)
+    reports = asyncio.run(evaluate())
+    columns = list(asdict(reports[0]))
+    print("| " + " | ".join(columns) + " |")
+    print("|" + "---|" * len(columns))
+    for report in reports:
+        print("| " + " | ".join(str(v) for v in asdict(report).values()) + " |")
+    RESULTS_PATH.parent.mkdir(exist_ok=True)
+    RESULTS_PATH.write_text(json.dumps([asdict(r) for r in reports], indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
