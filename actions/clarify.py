@@ -8,7 +8,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.facts import conversation_language
 from bot.responses import response_text
-from bot.understanding import CHOOSE_TOPIC_INTENT, RETRIEVAL_SEPARATOR, likeliest_topics
+from bot.understanding import RETRIEVAL_SEPARATOR, TOPIC_ENTITY, likeliest_topics, topic_payload
 
 # Offered when at least this likely; at most this many.
 TOPIC_FLOOR = 0.1
@@ -27,7 +27,7 @@ def topic_button(label: str, language: str, domain: DomainDict) -> dict[str, str
     """A button that asks the topic's question: an FAQ answer by its key, a task by its intent."""
     intent, _, key = label.partition(RETRIEVAL_SEPARATOR)
     title = response_text(domain["responses"], f"utter_topic_{key or intent}", language)
-    payload = f'/{CHOOSE_TOPIC_INTENT}{{"topic": "{key}"}}' if key else f"/{intent}"
+    payload = topic_payload(key) if key else f"/{intent}"
     return {"title": title, "payload": payload}
 
 
@@ -57,7 +57,7 @@ class ActionAnswerTopic(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        key = next(tracker.get_latest_entity_values("topic"), None)
+        key = next(tracker.get_latest_entity_values(TOPIC_ENTITY), None)
         answer = f"utter_faq/{key}"
         dispatcher.utter_message(response=answer if answer in domain["responses"] else "utter_help")
         return []

@@ -11,6 +11,7 @@ import re
 import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 from rasa.core.agent import Agent
@@ -132,12 +133,17 @@ def language_of(text: str | None, patterns: ResponsePatterns) -> str | None:
     return found[1] if found else None
 
 
-async def last_reply(agent: Agent, sender: str, text: str, hint: str | None = None) -> str | None:
-    """The text of the bot's last reply to `text` (with the channel's language `hint`), or None."""
+async def replies_to(agent: Agent, sender: str, text: str, hint: str | None = None) -> list[dict[str, Any]]:
+    """The bot's messages in reply to `text` (with the channel's language `hint`)."""
     output = CollectingOutputChannel()
     metadata = {"language": hint} if hint else None
     await agent.handle_message(UserMessage(text, output, sender, metadata=metadata))
-    replies = [m.get("text") for m in output.messages if m.get("text")]
+    return output.messages
+
+
+async def last_reply(agent: Agent, sender: str, text: str, hint: str | None = None) -> str | None:
+    """The text of the bot's last reply to `text` (with the channel's language `hint`), or None."""
+    replies = [m.get("text") for m in await replies_to(agent, sender, text, hint) if m.get("text")]
     return replies[-1] if replies else None
 
 
@@ -282,13 +288,12 @@ def gate_report(reports: list[LanguageReport], other_languages: float) -> list[s
     return [line for line in results if line]
 
 
-def print_table(reports: list[LanguageReport], other_languages: float) -> None:
+def markdown_table(reports: list[Any]) -> str:
+    """Dataclass reports as a Markdown table, a column per field."""
     columns = list(asdict(reports[0]))
-    print("| " + " | ".join(columns) + " |")
-    print("|" + "---|" * len(columns))
-    for report in reports:
-        print("| " + " | ".join(str(v) for v in asdict(report).values()) + " |")
-    print(f"\nMessages in other languages answered with the languages reply: {other_languages}")
+    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    lines += ["| " + " | ".join(str(v) for v in asdict(report).values()) + " |" for report in reports]
+    return "\n".join(lines)
 
 
 def main() -> int:
@@ -301,7 +306,8 @@ def main() -> int:
     configure_structlog(logging.WARNING)
 
     reports, other_languages = asyncio.run(evaluate(args.model))
-    print_table(reports, other_languages)
+    print(markdown_table(reports))
+    print(f"\nMessages in other languages answered with the languages reply: {other_languages}")
     args.results.parent.mkdir(exist_ok=True)
     figures = {"languages": [asdict(r) for r in reports], "other_languages_answered": other_languages}
     args.results.write_text(json.dumps(figures, indent=2))

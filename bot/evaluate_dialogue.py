@@ -13,21 +13,28 @@ from typing import Any
 
 import yaml
 from rasa.core.agent import Agent
-from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.utils.common import configure_logging_and_warnings
 from rasa.utils.endpoints import EndpointConfig
 from rasa.utils.log_utils import configure_structlog
 
-from bot.evaluate import EVAL_ACTION_PORT, ResponsePatterns, response_of, response_patterns, share
+from bot.evaluate import (
+    EVAL_ACTION_PORT,
+    ResponsePatterns,
+    markdown_table,
+    replies_to,
+    response_of,
+    response_patterns,
+    share,
+)
 from bot.language import SUPPORTED_LANGUAGES
-from bot.rules.directory import Directory, contact_card, load_directory
+from bot.rules.directory import LEFT_TO_RIGHT_MARK, Directory, contact_card, load_directory
 from bot.rules.subjects import Subjects, load_subjects
 from bot.servers import HOST, MODEL_PATH, PROJECT_ROOT, action_server
+from bot.understanding import topic_payload
 
 DIALOGUE_DIR = PROJECT_ROOT / "tests" / "dialogue"
 RESULTS_PATH = PROJECT_ROOT / "results" / "eval_dialogue.json"
 FAQ_RESPONSE_PREFIX = "utter_faq/"
-TOPIC_BUTTON = '/choose_topic{"topic": "'
 
 
 @dataclass
@@ -49,37 +56,29 @@ class Judge:
     subjects: Subjects
     directory: Directory
 
-    def faq_keys(self, replies: list[dict[str, Any]], with_buttons: bool) -> set[str]:
-        """The FAQ answers among the replies, and, `with_buttons`, the FAQ keys offered as topic buttons."""
-        keys = set()
-        for reply in replies:
-            name = (response_of(reply.get("text"), self.patterns) or ("", ""))[0]
-            if name.startswith(FAQ_RESPONSE_PREFIX):
-                keys.add(name.removeprefix(FAQ_RESPONSE_PREFIX))
-            buttons = (reply.get("buttons") or []) if with_buttons else []
-            for payload in (button.get("payload", "") for button in buttons):
-                if payload.startswith(TOPIC_BUTTON):
-                    keys.add(payload.removeprefix(TOPIC_BUTTON).split('"')[0])
-        return keys
+    def faq_keys(self, replies: list[dict[str, Any]]) -> set[str]:
+        """The FAQ answers among the replies, by key."""
+        names = ((response_of(reply.get("text"), self.patterns) or ("", ""))[0] for reply in replies)
+        return {
+            name.removeprefix(FAQ_RESPONSE_PREFIX) for name in names if name.startswith(FAQ_RESPONSE_PREFIX)
+        }
 
     def gives_contact(self, replies: list[dict[str, Any]], service_id: str) -> bool:
         """The service's card, or its name where the directory has no details for it."""
         service = self.directory.services[service_id]
         expected = contact_card(service) or service.name
-        return any(expected in (reply.get("text") or "").replace("\u200e", "") for reply in replies)
+        texts = ((reply.get("text") or "").replace(LEFT_TO_RIGHT_MARK, "") for reply in replies)
+        return any(expected in text for text in texts)
 
     def about(self, replies: list[dict[str, Any]], subject_name: str, with_buttons: bool = False) -> bool:
         """An answer of the subject or its service's card; `with_buttons`, a choice of its answers too."""
         subject = self.subjects.subjects[subject_name]
-        if self.faq_keys(replies, with_buttons) & set(subject.faq):
+        if self.faq_keys(replies) & set(subject.faq):
+            return True
+        payloads = {button.get("payload") for reply in replies for button in reply.get("buttons") or []}
+        if with_buttons and payloads & {topic_payload(key) for key in subject.faq}:
             return True
         return subject.service is not None and self.gives_contact(replies, subject.service)
-
-
-async def replies_to(agent: Agent, sender: str, text: str) -> list[dict[str, Any]]:
-    output = CollectingOutputChannel()
-    await agent.handle_message(UserMessage(text, output, sender))
-    return output.messages
 
 
 def conversations(language: str) -> dict[str, list[dict[str, Any]]]:
@@ -130,11 +129,7 @@ def main() -> int:
     configure_logging_and_warnings(logging.WARNING)
     configure_structlog(logging.WARNING)
     reports = asyncio.run(evaluate())
-    columns = list(asdict(reports[0]))
-    print("| " + " | ".join(columns) + " |")
-    print("|" + "---|" * len(columns))
-    for report in reports:
-        print("| " + " | ".join(str(v) for v in asdict(report).values()) + " |")
+    print(markdown_table(reports))
     RESULTS_PATH.parent.mkdir(exist_ok=True)
     RESULTS_PATH.write_text(json.dumps([asdict(r) for r in reports], indent=2))
     return 0

@@ -11,6 +11,7 @@ CONFIDENCE = "confidence"
 RETRIEVAL_SEPARATOR = "/"
 # The intent of a clarifying question's buttons (actions/clarify.py), with the FAQ key as entity `topic`.
 CHOOSE_TOPIC_INTENT = "choose_topic"
+TOPIC_ENTITY = "topic"
 
 
 def label_ranking(parse: dict[str, Any]) -> list[tuple[str, float]]:
@@ -24,6 +25,11 @@ def label_ranking(parse: dict[str, Any]) -> list[tuple[str, float]]:
         else:
             labels.append((entry["name"], entry[CONFIDENCE]))
     return sorted(labels, key=lambda pair: -pair[1])
+
+
+def topic_payload(key: str) -> str:
+    """The payload of a button that chooses the FAQ answer `key`."""
+    return f'/{CHOOSE_TOPIC_INTENT}{{"{TOPIC_ENTITY}": "{key}"}}'
 
 
 def likeliest_topics(parse: dict[str, Any], topics: set[str], most: int, floor: float) -> list[str]:

@@ -4,6 +4,7 @@ from bot.evaluate import response_patterns
 from bot.evaluate_dialogue import Judge
 from bot.rules.directory import contact_card, load_directory
 from bot.rules.subjects import load_subjects
+from bot.understanding import topic_payload
 
 
 def variation(text: str) -> dict:
@@ -17,7 +18,7 @@ RESPONSES = {
 }
 JUDGE = Judge(response_patterns(RESPONSES), load_subjects(), DIRECTORY)
 LISKO_CARD = contact_card(DIRECTORY.services["lisko"])
-TOPIC_BUTTONS = [{"title": "LISKO", "payload": '/choose_topic{"topic": "lisko"}'}]
+TOPIC_BUTTONS = [{"title": "LISKO", "payload": topic_payload("lisko")}]
 
 
 @pytest.mark.parametrize(

@@ -1,12 +1,9 @@
 import pytest
 from rasa.shared.nlu.training_data.loading import load_data
 
-from bot.language import SUPPORTED_LANGUAGES
-from bot.nlu.danger_lexicon import normalise_message
-from bot.nlu.language_names import load_not_understood, named_language
+from bot.nlu.language_names import language_names, load_not_understood, named_language
 
-SYNONYMS = load_data("data/nlu").entity_synonyms
-NAMES = {normalise_message(name): code for name, code in SYNONYMS.items() if code in SUPPORTED_LANGUAGES}
+NAMES = language_names(load_data("data/nlu").entity_synonyms)
 NOT_UNDERSTOOD = load_not_understood()
 
 

@@ -253,19 +253,31 @@ def is_romanised_arabic(text: str, language_words: LanguageWords) -> bool:
     return clear >= 1 and clear + weak_count >= 2 and (clear + weak_count) * 2 >= len(tokens)
 
 
-def evidence_words(text: str, neutral_words: frozenset[str]) -> list[str]:
-    """The words, less the service names and terms (words or phrases) that say nothing of the language."""
-    lowered = text.lower()
-    for phrase in (n for n in neutral_words if " " in n):
-        lowered = lowered.replace(phrase, " ")
-    return [w for w in WORD.findall(lowered) if w not in neutral_words]
+@dataclass(frozen=True)
+class NeutralTerms:
+    """Service names and terms that say nothing of a message's language: single words, and phrases."""
+
+    words: frozenset[str]
+    phrases: tuple[str, ...]
+
+    @classmethod
+    def of(cls, terms: list[str]) -> NeutralTerms:
+        lowered = [term.lower() for term in terms]
+        return cls(frozenset(t for t in lowered if " " not in t), tuple(t for t in lowered if " " in t))
+
+    def evidence_words(self, text: str) -> list[str]:
+        """The message's words, less the neutral ones."""
+        lowered = text.lower()
+        for phrase in self.phrases:
+            lowered = lowered.replace(phrase, " ")
+        return [w for w in WORD.findall(lowered) if w not in self.words]
 
 
 def identify_language(
     text: str,
     detectors: Detectors,
     language_words: LanguageWords,
-    neutral_words: frozenset[str],
+    neutral: NeutralTerms,
     thresholds: Thresholds,
 ) -> LanguageGuess:
     """Script first, then Arabizi, other Latin-script languages, and French or English."""
@@ -277,7 +289,7 @@ def identify_language(
         language, _ = top_language(detectors.other_scripts, text)
         return LanguageGuess("fr", 0.0, False, unsupported=iso_code(language) if language else "xx")
 
-    words = evidence_words(text, neutral_words)
+    words = neutral.evidence_words(text)
     if is_romanised_arabic(text, language_words):
         return LanguageGuess("ar", 1.0, True, romanised_arabic=True)
     other = _other_latin_language(words, detectors, language_words, thresholds)
@@ -319,7 +331,7 @@ class LanguageIdentifier(GraphComponent):
     def __init__(self, config: dict[str, Any]) -> None:
         self._detectors = build_detectors()
         self._language_words = load_language_words()
-        self._neutral_words = frozenset(w.lower() for w in config["neutral_words"])
+        self._neutral = NeutralTerms.of(config["neutral_words"])
         self._thresholds = Thresholds(
             min_words=config["min_words"],
             min_confidence=config["min_confidence"],
@@ -345,9 +357,7 @@ class LanguageIdentifier(GraphComponent):
         return hashlib.sha256(b"".join(path.read_bytes() for path in files)).hexdigest()
 
     def guess(self, text: str) -> LanguageGuess:
-        return identify_language(
-            text, self._detectors, self._language_words, self._neutral_words, self._thresholds
-        )
+        return identify_language(text, self._detectors, self._language_words, self._neutral, self._thresholds)
 
     def _annotate(self, message: Message) -> None:
         text: str | None = message.get(TEXT)

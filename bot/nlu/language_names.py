@@ -31,6 +31,15 @@ def load_not_understood(path: Path = LANGUAGE_WORDS_PATH) -> list[str]:
     return [normalise_message(str(phrase)) for phrase in phrases]
 
 
+def language_names(synonyms: dict[str, str]) -> dict[str, str]:
+    """{name, normalised: language code} from the training data's synonyms of the served languages."""
+    return {
+        normalise_message(name): code
+        for name, code in synonyms.items()
+        if code in SUPPORTED_LANGUAGES and re.search(r"[^\W\d_]", name)
+    }
+
+
 def contains(normalised: str, phrase: str) -> bool:
     return f" {phrase} " in f" {normalised} "
 
@@ -84,11 +93,7 @@ class LanguageNameFinder(GraphComponent):
         return cls(model_storage, resource, names)
 
     def train(self, training_data: TrainingData) -> Resource:
-        self._names = {
-            normalise_message(name): code
-            for name, code in training_data.entity_synonyms.items()
-            if code in SUPPORTED_LANGUAGES and re.search(r"[^\W\d_]", name)
-        }
+        self._names = language_names(training_data.entity_synonyms)
         with self._model_storage.write_to(self._resource) as directory:
             (Path(directory) / NAMES_FILE).write_text(
                 json.dumps(self._names, ensure_ascii=False), encoding="utf-8"
