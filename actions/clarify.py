@@ -1,5 +1,6 @@
-"""`action_clarify`, for an unsure understanding (`nlu_fallback`): the likeliest topics as buttons to choose
-from, or, when no topic is likely, what the assistant does."""
+"""`action_clarify`, for an unsure understanding (`nlu_fallback`): on a follow-up, the answer for the
+conversation's subject; else the likeliest topics as buttons to choose from (the answers of the subjects the
+message names, if it names any), or, when no topic is likely, what the assistant does."""
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
@@ -7,6 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.facts import conversation_language
+from actions.subject import reply_for_subject, send_reply
 from bot.responses import response_text
 from bot.understanding import RETRIEVAL_SEPARATOR, TOPIC_ENTITY, likeliest_topics, topic_payload
 
@@ -38,7 +40,14 @@ class ActionClarify(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        topics = likeliest_topics(tracker.latest_message, topic_labels(domain), MOST_TOPICS, TOPIC_FLOOR)
+        reply = reply_for_subject(tracker)
+        if reply and not reply.choices:
+            send_reply(dispatcher, reply, tracker)
+            return []
+        if reply:
+            topics = [f"faq{RETRIEVAL_SEPARATOR}{key}" for key in reply.choices[:MOST_TOPICS]]
+        else:
+            topics = likeliest_topics(tracker.latest_message, topic_labels(domain), MOST_TOPICS, TOPIC_FLOOR)
         if not topics:
             dispatcher.utter_message(response="utter_out_of_scope")
             return []

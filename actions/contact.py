@@ -1,4 +1,5 @@
-"""Who to contact: the form asks only what changes the answer (rules in `bot.rules.routing`)."""
+"""Who to contact: a named service's card at once (or that of the conversation's subject); else the form asks
+only what changes the answer (rules in `bot.rules.routing`)."""
 
 from typing import Any
 
@@ -12,7 +13,15 @@ from actions.form_control import forget_answers
 from actions.form_validation import CountingFormValidation
 from actions.referrals import send_routes
 from actions.rules_data import ROUTING
+from actions.subject import reply_for_subject, send_reply
 from bot.rules.routing import FACT_VALUES, facts_that_matter
+from bot.rules.subjects import Reply
+
+
+def named_service(tracker: Tracker) -> str | None:
+    """The service whose card the latest message asks for, by name or as the conversation's subject."""
+    reply = reply_for_subject(tracker)
+    return reply.service if reply else None
 
 
 class ValidateContactForm(CountingFormValidation):
@@ -22,7 +31,10 @@ class ValidateContactForm(CountingFormValidation):
     async def required_slots(
         self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[str]:
-        """The questions answered so far, and those whose answer could change the services named."""
+        """None for a service named or talked about; else the questions answered so far, and those whose
+        answer could change the services named."""
+        if named_service(tracker):
+            return []
         open_facts = facts_that_matter(routing_facts(tracker), ROUTING)
         return [slot for slot in domain_slots if tracker.get_slot(slot) is not None or slot in open_facts]
 
@@ -49,5 +61,11 @@ class ActionRouteContact(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        send_routes(dispatcher, routing_facts(tracker), conversation_language(tracker), "utter_route_intro")
+        service = named_service(tracker)
+        if service:
+            send_reply(dispatcher, Reply(service=service), tracker)
+        else:
+            send_routes(
+                dispatcher, routing_facts(tracker), conversation_language(tracker), "utter_route_intro"
+            )
         return forget_answers("contact_form")

@@ -1,4 +1,5 @@
-"""Hand-off to a person: the right services for what we know, and a marker staff can search for."""
+"""Hand-off to a person: the service named, or the right services for what we know, and a marker staff can
+search for."""
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
@@ -8,6 +9,7 @@ from rasa_sdk.types import DomainDict
 from actions.facts import conversation_language, routing_facts
 from actions.form_control import pause_active_form
 from actions.referrals import send_routes
+from actions.subject import reply_for_subject, send_reply
 
 # Set to true in the conversation: staff find hand-offs by searching the tracker store for it.
 HANDOFF_MARKER_SLOT = "handoff_requested"
@@ -20,5 +22,11 @@ class ActionHumanHandoff(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        send_routes(dispatcher, routing_facts(tracker), conversation_language(tracker), "utter_handoff_intro")
+        reply = reply_for_subject(tracker)
+        if reply:
+            send_reply(dispatcher, reply, tracker)
+        else:
+            send_routes(
+                dispatcher, routing_facts(tracker), conversation_language(tracker), "utter_handoff_intro"
+            )
         return [SlotSet(HANDOFF_MARKER_SLOT, True)] + pause_active_form(dispatcher, tracker)

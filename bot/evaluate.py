@@ -110,7 +110,8 @@ ResponsePatterns = list[tuple[re.Pattern, str, str]]
 
 
 def response_patterns(responses: dict[str, list[dict]]) -> ResponsePatterns:
-    """Each response text as a pattern (a value such as `{rent}` matches anything), its name and language."""
+    """Each response text as a pattern (a value such as `{rent}` matches anything), its name and language;
+    the texts with fewest values first, so that a text is not taken for a shorter one followed by a value."""
     patterns = []
     for name, variations in responses.items():
         for variation in variations:
@@ -118,7 +119,7 @@ def response_patterns(responses: dict[str, list[dict]]) -> ResponsePatterns:
                 if condition.get("name") == "language":
                     template = re.sub(r"\\\{\w+\\\}", ".*", re.escape(variation["text"]))
                     patterns.append((re.compile(template + "$", re.DOTALL), name, condition["value"]))
-    return patterns
+    return sorted(patterns, key=lambda entry: entry[0].pattern.count(".*"))
 
 
 def response_of(text: str | None, patterns: ResponsePatterns) -> tuple[str, str] | None:

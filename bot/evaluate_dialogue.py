@@ -1,6 +1,6 @@
 """`make eval-dialogue`: per language, on the held-out conversations of `tests/dialogue/`, the share of
 follow-up turns answered for the conversation's subject, of named-service requests answered with that
-service's card, and of keyword questions answered with their topic."""
+service's card, and of keyword questions answered with their topic; fails below the gates."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from rasa.utils.log_utils import configure_structlog
 from bot.evaluate import (
     EVAL_ACTION_PORT,
     ResponsePatterns,
+    check,
     markdown_table,
     replies_to,
     response_of,
@@ -35,6 +36,9 @@ from bot.understanding import topic_payload
 DIALOGUE_DIR = PROJECT_ROOT / "tests" / "dialogue"
 RESULTS_PATH = PROJECT_ROOT / "results" / "eval_dialogue.json"
 FAQ_RESPONSE_PREFIX = "utter_faq/"
+# Each figure's minimum. Issue 14's bar is 0.95 for each; follow-ups do not reach it yet (0.79 to 0.88 on
+# 2026-11-28), and their gate holds today's level until they do.
+GATES = {"follow_ups_on_subject": 0.75, "contacts_with_card": 0.95, "keywords_on_topic": 0.95}
 
 
 @dataclass
@@ -125,6 +129,16 @@ async def evaluate() -> list[DialogueReport]:
         actions.stop()
 
 
+def gate_report(reports: list[DialogueReport]) -> list[str]:
+    """The figures that miss their bar."""
+    results = [
+        check(f"{report.language} {figure}", getattr(report, figure), bar, True)
+        for report in reports
+        for figure, bar in GATES.items()
+    ]
+    return [line for line in results if line]
+
+
 def main() -> int:
     configure_logging_and_warnings(logging.WARNING)
     configure_structlog(logging.WARNING)
@@ -132,7 +146,10 @@ def main() -> int:
     print(markdown_table(reports))
     RESULTS_PATH.parent.mkdir(exist_ok=True)
     RESULTS_PATH.write_text(json.dumps([asdict(r) for r in reports], indent=2))
-    return 0
+    failed = gate_report(reports)
+    for line in failed:
+        print(f"FAIL: {line}")
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -41,3 +41,14 @@ def likeliest_topics(parse: dict[str, Any], topics: set[str], most: int, floor: 
 # the category whose reply adds the emergency-shelter answer to the emergency numbers.
 DANGER_ENTITY = "danger"
 NO_SHELTER_TONIGHT = "no_shelter_tonight"
+
+# Added by bot.nlu.subject_finder: one `subject` per subject the message names (bot/rules/data/subjects.yml),
+# and `asks_contact` when it asks for a phone number, an address, an e-mail...
+SUBJECT_ENTITY = "subject"
+ASKS_CONTACT_ENTITY = "asks_contact"
+
+
+def faq_ranking(parse: dict[str, Any]) -> list[str]:
+    """The FAQ keys of a parse result, likeliest first."""
+    prefix = f"faq{RETRIEVAL_SEPARATOR}"
+    return [label.removeprefix(prefix) for label, _ in label_ranking(parse) if label.startswith(prefix)]

@@ -3,7 +3,8 @@
 Rasa warns about every response that no story or rule names. Form questions (`utter_ask_*`), the
 website widget's labels (`utter_widget_*`, served by bot/web/), the responses custom actions send
 and our policies (their names are in `actions/` and `bot/policies/`, whole or as an f-string prefix)
-and RulePolicy's core fallback (config.yml) never appear in stories, so Rasa's own validation runs here
+and RulePolicy's core fallback (config.yml) never appear in stories, nor does `utter_faq` when the
+actions send its answers by name, so Rasa's own validation runs here
 with those responses counted as used.
 The intents that only channels, buttons or our NLU components set (`too_long`, `choose_topic`,
 `other_language`, `romanised_arabic`) have no training examples and are not reported either.
@@ -69,6 +70,12 @@ def responses_sent_by_code(responses: list[str]) -> set[str]:
     return {response for response in responses if response in names or response.startswith(starts)}
 
 
+def retrieval_actions_sent_by_code() -> set[str]:
+    """`utter_faq` when the code sends its answers by name (`utter_faq/<key>`), not the retrieval action."""
+    _, prefixes = response_names_in_code()
+    return {prefix.removesuffix("/") for prefix in prefixes if prefix.endswith("/")}
+
+
 class ProjectValidator(rasa.validator.Validator):
     def _gather_utterance_actions(self) -> set[str]:
         """Rasa's set, less the responses only our code sends (so none is reported unused)."""
@@ -78,7 +85,8 @@ class ProjectValidator(rasa.validator.Validator):
             for event in step.events
             if isinstance(event, ActionExecuted)
         }
-        only_in_code = responses_sent_by_code(list(self.domain.responses)) - in_stories
+        sent_by_code = responses_sent_by_code(list(self.domain.responses)) | retrieval_actions_sent_by_code()
+        only_in_code = sent_by_code - in_stories
         return super()._gather_utterance_actions() - only_in_code
 
     def _non_default_intents(self) -> list[str]:

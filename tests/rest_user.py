@@ -43,6 +43,15 @@ class User:
         assert replies, f"no reply to {text!r}"
         return replies
 
+    def starts_new_session(self) -> None:
+        """A new session, as a channel starts one with `/session_start` (and Rasa after 60 idle minutes)."""
+        body = {"sender": self.sender, "message": "/session_start"}
+        request = urllib.request.Request(
+            self.url, json.dumps(body).encode(), {"Content-Type": "application/json"}
+        )
+        with urllib.request.urlopen(request, timeout=30) as response:
+            assert json.loads(response.read()) == []
+
     def reply_languages(self, text: str) -> set:
         return {language_of(r.get("text")) for r in self.says(text)}
 

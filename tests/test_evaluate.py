@@ -2,7 +2,7 @@ from dataclasses import replace
 
 import pytest
 
-from bot.evaluate import GATES, LanguageReport, gate_report, language_of, response_patterns
+from bot.evaluate import GATES, LanguageReport, gate_report, language_of, response_of, response_patterns
 
 
 def variation(language: str, text: str) -> dict:
@@ -20,6 +20,17 @@ def test_a_reply_is_traced_to_its_variation_whatever_values_fill_it():
     assert language_of("Loyer : 1\u00a0200\u00a0€.\nLISKO\n📞 (+352) 27 55 56 03", PATTERNS) == "fr"
     assert language_of("Rent: €1,200.", PATTERNS) == "en"
     assert language_of("مرحبا (1+1)?", PATTERNS) == "ar"
+
+
+def test_a_text_is_not_taken_for_a_shorter_one_followed_by_a_value():
+    patterns = response_patterns(
+        {
+            "utter_route": [variation("en", "LISKO helps.{contact}")],
+            "utter_faq": [variation("en", "LISKO helps. More.")],
+        }
+    )
+    assert response_of("LISKO helps. More.", patterns) == ("utter_faq", "en")
+    assert response_of("LISKO helps.\nLISKO card", patterns) == ("utter_route", "en")
 
 
 def test_an_unknown_text_has_no_language():

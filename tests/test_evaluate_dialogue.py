@@ -1,7 +1,7 @@
 import pytest
 
 from bot.evaluate import response_patterns
-from bot.evaluate_dialogue import Judge
+from bot.evaluate_dialogue import DialogueReport, Judge, gate_report
 from bot.rules.directory import contact_card, load_directory
 from bot.rules.subjects import load_subjects
 from bot.understanding import topic_payload
@@ -39,3 +39,15 @@ def test_an_answer_is_about_a_subject(replies, subject, with_buttons, expected):
 def test_a_service_without_details_is_named():
     assert JUDGE.gives_contact([{"text": "Ask the ONA social worker."}], "ona")
     assert not JUDGE.gives_contact([{"text": "Ask the social worker."}], "ona")
+
+
+def test_a_figure_below_its_bar_fails_the_run():
+    figures = {"follow_up_turns": 40, "contact_requests": 12, "keyword_questions": 18}
+    passing = DialogueReport(
+        "fr", follow_ups_on_subject=0.95, contacts_with_card=1.0, keywords_on_topic=0.96, **figures
+    )
+    failing = DialogueReport(
+        "en", follow_ups_on_subject=0.9, contacts_with_card=0.9, keywords_on_topic=0.96, **figures
+    )
+    assert gate_report([passing]) == []
+    assert gate_report([passing, failing]) == ["en contacts_with_card 0.9 (at least 0.95)"]

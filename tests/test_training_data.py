@@ -9,6 +9,7 @@ from rasa.shared.nlu.training_data.loading import load_data
 
 from bot.evaluate import held_out as held_out_sets
 from bot.evaluate import other_language_messages
+from bot.evaluate_dialogue import conversations
 from bot.language import SUPPORTED_LANGUAGES
 from bot.nlu.arabic import normalise
 from bot.nlu.danger_lexicon import LEXICON_DIR, read_lexicon_file
@@ -70,12 +71,15 @@ def test_out_of_scope_is_a_real_class(language):
 
 
 def held_out_texts() -> list[str]:
-    """Every held-out message: each language's sets, and the messages in other languages."""
+    """Every held-out message: each language's sets and conversations, and the messages in other languages."""
     texts = [m["text"] for m in other_language_messages()]
     for language in SUPPORTED_LANGUAGES:
         sets = held_out_sets(language)
         texts += [m.get("text") for m in sets.examples]
         texts += sets.out_of_scope + sets.emergencies + sets.not_emergencies + sets.first_messages
+        dialogue = conversations(language)
+        texts += [turn["text"] for conversation in dialogue["follow_ups"] for turn in conversation["turns"]]
+        texts += [item["text"] for item in dialogue["contacts"] + dialogue["keywords"]]
     return texts
 
 

@@ -1,5 +1,10 @@
-"""What a conversation can be about: each subject's FAQ answers and the service whose card it has."""
+"""What a conversation is about, and how a question is answered for its subject.
 
+A question that names no subject ("who is it for?", "their number?") is a follow-up: it is answered for the
+conversation's current subject. A subject the message names wins over the current one.
+"""
+
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import constr
@@ -8,14 +13,104 @@ from bot.rules.loading import DATA_DIR, StrictModel, load_model
 
 SUBJECTS_FILE = DATA_DIR / "subjects.yml"
 
+# The intents of domain.yml that the subject changes.
+FAQ = "faq"
+UNSURE = "nlu_fallback"
+OUT_OF_SCOPE = "out_of_scope"
+INFORM = "inform"
+FIND_CONTACT = "find_contact"
+HUMAN_HANDOFF = "human_handoff"
+# An out-of-scope verdict below this confidence, on a follow-up, is a question about the current subject
+# that the model could not place ("what are the rules?"); the confidence gate's action threshold.
+UNSURE_OUT_OF_SCOPE = 0.7
+
 
 class Subject(StrictModel):
     faq: list[constr(min_length=1)]
     service: str | None = None
+    general: bool = False
+
+
+@dataclass(frozen=True)
+class Question:
+    """What the understanding says about one message."""
+
+    intent: str
+    confidence: float
+    faq_ranking: list[str]  # FAQ keys, likeliest first
+    named: list[str]  # the subjects the message names, in the order they come
+    asks_contact: bool = False  # the message asks for a phone number, an address, an e-mail...
+
+
+@dataclass(frozen=True)
+class Reply:
+    """The FAQ answer to give, the service whose contact card to give, or the FAQ answers to offer."""
+
+    faq_key: str | None = None
+    service: str | None = None
+    choices: tuple[str, ...] = ()
 
 
 class Subjects(StrictModel):
     subjects: dict[str, Subject]
+
+    def subject_of(self, faq_key: str) -> str | None:
+        return next((name for name, subject in self.subjects.items() if faq_key in subject.faq), None)
+
+    def service_of(self, subjects: list[str]) -> str | None:
+        """The service of the first of `subjects` that has one."""
+        services = (self.subjects[name].service for name in subjects)
+        return next((service for service in services if service), None)
+
+    def answers(self, question: Question, subjects: list[str]) -> list[str]:
+        """The FAQ answers of `subjects`, likeliest first (any the ranking lacks last, in file order)."""
+        keys = [key for key in question.faq_ranking if self.subject_of(key) in subjects]
+        return keys + [key for name in subjects for key in self.subjects[name].faq if key not in keys]
+
+    def explicit(self, named: list[str], current: str | None) -> list[str]:
+        """The subjects named, less a general one (housing) when the conversation is about another."""
+        return [
+            name for name in named if name == current or current is None or not self.subjects[name].general
+        ]
+
+    def reply(self, question: Question, current: str | None) -> Reply | None:
+        """The reply for the subject, or None when the intent's usual reply stands."""
+        named = self.explicit(question.named, current)
+        candidates = named or ([current] if current else [])
+        if question.intent == HUMAN_HANDOFF:
+            named_service = self.service_of(named)
+            return Reply(service=named_service) if named_service else None
+        if question.intent == FIND_CONTACT or question.asks_contact:
+            service = self.service_of(candidates)
+            if service:
+                return Reply(service=service)
+        if question.intent == FAQ:
+            top = question.faq_ranking[0]
+            if not candidates or self.subject_of(top) in candidates:
+                return Reply(faq_key=top)
+            return Reply(faq_key=self.answers(question, candidates)[0])
+        if question.intent == UNSURE and named and current is None:
+            # An unsure first question that names its subject: its answers to choose from.
+            return Reply(choices=tuple(self.answers(question, named)))
+        on_current_subject = not named and current is not None
+        answered_for_subject = (
+            (question.intent == UNSURE and candidates)
+            or (question.intent == INFORM and named)
+            or (
+                question.intent == OUT_OF_SCOPE
+                and on_current_subject
+                and question.confidence < UNSURE_OUT_OF_SCOPE
+            )
+        )
+        return Reply(faq_key=self.answers(question, candidates)[0]) if answered_for_subject else None
+
+    def next_subject(self, question: Question, current: str | None) -> str | None:
+        """The subject after this message: that of the answer given, else the first named, else the same."""
+        reply = self.reply(question, current)
+        if reply and reply.faq_key:
+            return self.subject_of(reply.faq_key)
+        named = self.explicit(question.named, current)
+        return named[0] if named else current
 
 
 def load_subjects(path: Path = SUBJECTS_FILE) -> Subjects:

@@ -18,6 +18,17 @@ def load_tracker(name: str, active_loop: dict | None = None, **slots) -> Tracker
     return Tracker.from_dict(state)
 
 
+def about(tracker: Tracker, subject: str | None) -> Tracker:
+    """`tracker` in a conversation about `subject` when its latest message came (actions/subject.py)."""
+    tracker.slots["subject"] = subject
+    tracker.events = [
+        {"event": "session_started"},
+        {"event": "slot", "name": "subject", "value": subject},
+        {"event": "user", "text": tracker.latest_message.get("text")},
+    ]
+    return tracker
+
+
 def responses(dispatcher: CollectingDispatcher) -> list[str]:
     return [message["response"] for message in dispatcher.messages]
 

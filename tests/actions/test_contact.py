@@ -1,7 +1,7 @@
 import pytest
 
 from actions.contact import ActionRouteContact, ValidateContactForm
-from tests.actions.conftest import load_tracker, responses, slot_events
+from tests.actions.conftest import about, load_tracker, responses, slot_events
 
 DOMAIN_SLOTS = ["protection_status", "housing_situation", "need", "vulnerable"]
 
@@ -67,3 +67,27 @@ async def test_every_answer_is_checked_against_its_choices(dispatcher, slot):
     assert getattr(form, f"validate_{slot}")("unknown", dispatcher, tracker, {})[slot] == "unknown"
     assert getattr(form, f"validate_{slot}")("blabla", dispatcher, tracker, {})[slot] is None
     assert responses(dispatcher) == ["utter_invalid_choice"]
+
+
+@pytest.mark.parametrize(
+    "entities, subject, expected",
+    [
+        ([{"entity": "subject", "value": "logis"}], None, "logis"),
+        ([], "landlord_guarantee", "lisko"),
+        ([{"entity": "subject", "value": "alin"}], "logis", None),
+    ],
+)
+async def test_a_service_named_or_talked_about_needs_no_questions(dispatcher, entities, subject, expected):
+    tracker = load_tracker("contact_caritas_refugee", protection_status=None, housing_situation=None)
+    tracker.latest_message["entities"] = entities
+    about(tracker, subject)
+    required = await ValidateContactForm().required_slots(DOMAIN_SLOTS, dispatcher, tracker, {})
+    assert (required == []) is (expected is not None)
+
+
+async def test_a_service_named_gets_its_card_instead_of_the_routes(dispatcher):
+    tracker = load_tracker("contact_caritas_refugee")
+    tracker.latest_message["entities"] = [{"entity": "subject", "value": "lisko"}]
+    await ActionRouteContact().run(dispatcher, tracker, {})
+    assert responses(dispatcher) == ["utter_contact_card"]
+    assert "(+352) 27 55 56 03" in dispatcher.messages[0]["contact"]

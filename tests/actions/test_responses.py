@@ -3,7 +3,7 @@
 import re
 
 from actions.form_control import ANSWERS_FORGOTTEN
-from actions.rules_data import DIRECTORY, ROUTING
+from actions.rules_data import DIRECTORY, ROUTING, SUBJECTS
 from bot.rules.amounts import AmountProblem
 from bot.rules.eligibility import Outcome, Reason
 from bot.validate import response_names_in_code
@@ -25,6 +25,13 @@ def test_every_decision_reason_and_amount_problem_has_its_response():
     expected |= {f"utter_route_{row.reason}" for row in ROUTING.rows}
     expected |= {f"utter_resume_{form}" for form in ANSWERS_FORGOTTEN}
     assert expected - RESPONSES == set()
+
+
+def test_every_service_without_contact_details_says_so_in_its_own_response():
+    services = {subject.service for subject in SUBJECTS.subjects.values() if subject.service}
+    without = {service for service in services if not DIRECTORY.services[service].has_contact_details()}
+    assert without
+    assert {f"utter_contact_missing_{service}" for service in without} - RESPONSES == set()
 
 
 def test_every_form_question_has_its_response():

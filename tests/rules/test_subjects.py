@@ -1,7 +1,9 @@
 from collections import Counter
 
+import pytest
+
 from bot.rules.directory import load_directory
-from bot.rules.subjects import load_subjects
+from bot.rules.subjects import Question, Reply, load_subjects
 from tests.test_domain import FAQ_KEYS
 
 SUBJECTS = load_subjects()
@@ -16,3 +18,116 @@ def test_every_faq_answer_belongs_to_one_subject():
 def test_every_service_of_a_subject_is_in_the_directory():
     services = load_directory().services
     assert [s.service for s in SUBJECTS.subjects.values() if s.service and s.service not in services] == []
+
+
+def question(intent: str, ranking: str = "", named: str = "", confidence: float = 0.9, contact: bool = False):
+    return Question(intent, confidence, ranking.split(), named.split(), contact)
+
+
+# (question, current subject, reply, subject after the message)
+CASES = [
+    # A question the model places gets its answer, and sets the subject.
+    (question("faq", "lisko alin"), None, Reply(faq_key="lisko"), "lisko"),
+    (
+        question("faq", "lisko_target_group lisko", "lisko"),
+        "alin",
+        Reply(faq_key="lisko_target_group"),
+        "lisko",
+    ),
+    # A follow-up (no subject named) is answered for the current subject, whatever the model's first guess.
+    (
+        question("faq", "rental_deposit landlord_guarantee"),
+        "landlord_guarantee",
+        Reply(faq_key="landlord_guarantee"),
+        "landlord_guarantee",
+    ),
+    (question("faq", "job_search logis_support logis"), "logis", Reply(faq_key="logis_support"), "logis"),
+    # A subject named wins over the current one, and over the model's first guess.
+    (
+        question("faq", "lisko_communes housing_pact", "housing_pact"),
+        "lisko",
+        Reply(faq_key="housing_pact"),
+        "housing_pact",
+    ),
+    # The ranking lacks the subject's answers: its main answer.
+    (question("faq", "lisko", "alin"), None, Reply(faq_key="alin"), "alin"),
+    # A general subject named (housing) does not change the current subject; with none, it is the subject.
+    (
+        question("faq", "find_housing logis_support", "find_housing"),
+        "logis",
+        Reply(faq_key="logis_support"),
+        "logis",
+    ),
+    (question("faq", "find_housing", "find_housing"), None, Reply(faq_key="find_housing"), "find_housing"),
+    (
+        question("faq", "find_housing shared_housing", "find_housing shared_housing"),
+        "alin",
+        Reply(faq_key="shared_housing"),
+        "shared_housing",
+    ),
+    (question("greet", named="find_housing"), "alin", None, "alin"),
+    (question("inform", "find_housing", "find_housing"), None, Reply(faq_key="find_housing"), "find_housing"),
+    # Unsure: on a follow-up, the answer for the subject; a first question naming subjects, their answers to
+    # choose from; in a conversation already about a subject, the subject named is answered.
+    (
+        question("nlu_fallback", "workshops workshop_signup alin"),
+        "workshops",
+        Reply(faq_key="workshops"),
+        "workshops",
+    ),
+    (
+        question("nlu_fallback", "alin workshop_signup lisko", "workshops"),
+        None,
+        Reply(
+            choices=(
+                "workshop_signup",
+                "workshops",
+                "workshop_welcome",
+                "workshop_housing",
+                "workshop_moving",
+            )
+        ),
+        "workshops",
+    ),
+    (question("nlu_fallback", "alin"), None, None, None),
+    (question("nlu_fallback", "alin ona", "ona"), "lisko", Reply(faq_key="ona"), "ona"),
+    # A topic word alone (read as facts given) gets the topic's answer; facts alone keep their reply.
+    (
+        question("inform", "find_housing job_search", "job_search"),
+        "lisko",
+        Reply(faq_key="job_search"),
+        "job_search",
+    ),
+    (question("inform", "find_housing"), "lisko", None, "lisko"),
+    # Out of scope: on a follow-up the model is unsure of, the answer for the subject; else declined.
+    (question("out_of_scope", "alin ona", confidence=0.5), "ona", Reply(faq_key="ona"), "ona"),
+    (question("out_of_scope", "alin ona", confidence=0.9), "ona", None, "ona"),
+    (question("out_of_scope", "alin ona", confidence=0.5), None, None, None),
+    (question("out_of_scope", "alin", "lisko", confidence=0.5), "ona", None, "lisko"),
+    # Contact: the card of the service named, else of the current subject's; else the questions.
+    (question("find_contact", named="logis"), "lisko", Reply(service="logis"), "logis"),
+    (question("find_contact"), "landlord_guarantee", Reply(service="lisko"), "landlord_guarantee"),
+    (question("find_contact", named="housing_first"), "lisko", None, "housing_first"),
+    (question("find_contact"), None, None, None),
+    # Contact details asked for in any question: the card, when the subject has a service.
+    (question("faq", "lisko", contact=True), "lisko", Reply(service="lisko"), "lisko"),
+    (question("nlu_fallback", "alin", named="ona", contact=True), None, Reply(service="ona"), "ona"),
+    (
+        question("nlu_fallback", "emergency_shelter", contact=True),
+        "emergency_shelter",
+        Reply(faq_key="emergency_shelter"),
+        "emergency_shelter",
+    ),
+    # A hand-off gives the card of a service named only; otherwise the routing stands.
+    (question("human_handoff", named="rental_deposit logis"), None, Reply(service="logis"), "rental_deposit"),
+    (question("human_handoff"), "logis", None, "logis"),
+    # Other intents keep their replies; a subject named still becomes the subject.
+    (question("check_guarantee", named="landlord_guarantee"), "alin", None, "landlord_guarantee"),
+    (question("greet"), "alin", None, "alin"),
+]
+
+
+@pytest.mark.parametrize("asked, current, reply, subject_after", CASES)
+def test_reply_and_subject(asked, current, reply, subject_after):
+    assert SUBJECTS.reply(asked, current) == reply
+    assert SUBJECTS.next_subject(asked, current) == subject_after

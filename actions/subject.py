@@ -1,0 +1,97 @@
+"""The conversation's subject (bot/rules/subjects.py): `action_extract_subject` updates it after each message,
+`action_answer` answers a question, a topic word or an unsure out-of-scope verdict for it."""
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.facts import conversation_language
+from actions.referrals import contact_value
+from actions.rules_data import SUBJECTS
+from bot.rules.subjects import INFORM, OUT_OF_SCOPE, Question, Reply
+from bot.understanding import ASKS_CONTACT_ENTITY, SUBJECT_ENTITY, faq_ranking
+
+SUBJECT_SLOT = "subject"
+# The reply of an intent when the subject changes nothing (`faq` always gets an answer).
+USUAL_REPLY = {OUT_OF_SCOPE: "utter_out_of_scope", INFORM: "utter_inform_noted"}
+
+
+def latest_question(tracker: Tracker) -> Question:
+    parse = tracker.latest_message
+    intent = parse.get("intent") or {}
+    return Question(
+        intent=intent.get("name") or "",
+        confidence=intent.get("confidence") or 0.0,
+        faq_ranking=faq_ranking(parse),
+        named=[
+            value for value in tracker.get_latest_entity_values(SUBJECT_ENTITY) if value in SUBJECTS.subjects
+        ],
+        asks_contact=next(tracker.get_latest_entity_values(ASKS_CONTACT_ENTITY), None) is not None,
+    )
+
+
+def subject_before_latest_message(events: list[dict[str, Any]]) -> str | None:
+    """The conversation's subject when the latest message came: the slot's value before that message.
+
+    The slot itself already holds the subject after the message (action_extract_subject runs first).
+    """
+    latest_message_seen = False
+    for event in reversed(events):
+        kind = event.get("event")
+        if kind == "session_started":
+            return None
+        if kind == "user":
+            latest_message_seen = True
+        elif latest_message_seen and kind == "slot" and event.get("name") == SUBJECT_SLOT:
+            return event.get("value")
+    return None
+
+
+def reply_for_subject(tracker: Tracker) -> Reply | None:
+    """The reply the subject calls for."""
+    return SUBJECTS.reply(latest_question(tracker), subject_before_latest_message(tracker.events))
+
+
+def send_reply(dispatcher: CollectingDispatcher, reply: Reply, tracker: Tracker) -> None:
+    """The FAQ answer, or the service's contact card (what the sources say of it when they give none)."""
+    if reply.faq_key:
+        dispatcher.utter_message(response=f"utter_faq/{reply.faq_key}")
+        return
+    card = contact_value(reply.service, conversation_language(tracker), tracker.get_slot("commune"))
+    if card:
+        dispatcher.utter_message(response="utter_contact_card", contact=card)
+    else:
+        dispatcher.utter_message(response=f"utter_contact_missing_{reply.service}")
+
+
+class ActionExtractSubject(Action):
+    """Fills the `subject` slot (its custom mapping in domain.yml)."""
+
+    def name(self) -> str:
+        return "action_extract_subject"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        subject = SUBJECTS.next_subject(latest_question(tracker), tracker.get_slot(SUBJECT_SLOT))
+        return [SlotSet(SUBJECT_SLOT, subject)]
+
+
+class ActionAnswer(Action):
+    """A question (`faq`), a topic word alone (`inform`), an unsure out-of-scope verdict: for the subject."""
+
+    def name(self) -> str:
+        return "action_answer"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        reply = reply_for_subject(tracker)
+        if reply:
+            send_reply(dispatcher, reply, tracker)
+        else:
+            dispatcher.utter_message(response=USUAL_REPLY[latest_question(tracker).intent])
+        return []

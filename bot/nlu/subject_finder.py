@@ -1,0 +1,90 @@
+"""The subjects a message names ("LISKO", "la garantie", "ورشة") and whether it asks for contact details, from
+the closed list of `bot/nlu/data/subject_names.yml`: a follow-up question names none (actions/subject.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu.danger_lexicon import Pattern, compile_pattern, normalise_message
+from bot.understanding import ASKS_CONTACT_ENTITY, SUBJECT_ENTITY
+
+SUBJECT_NAMES_FILE = Path(__file__).parent / "data" / "subject_names.yml"
+
+
+@dataclass(frozen=True)
+class SubjectNames:
+    """Each subject's names, and the words that ask for contact details, as danger-lexicon patterns."""
+
+    subjects: dict[str, list[Pattern]]
+    contact_details: list[Pattern]
+
+    def named(self, text: str) -> list[str]:
+        """The subjects `text` names, in the order they come in it."""
+        normalised = normalise_message(text)
+        first_position = {}
+        for subject, patterns in self.subjects.items():
+            positions = [m.start() for p in patterns if (m := p.regex.search(normalised)) is not None]
+            if positions:
+                first_position[subject] = min(positions)
+        return sorted(first_position, key=first_position.get)
+
+    def asks_contact(self, text: str) -> bool:
+        normalised = normalise_message(text)
+        return any(pattern.search(normalised) for pattern in self.contact_details)
+
+
+def load_subject_names(path: Path = SUBJECT_NAMES_FILE) -> SubjectNames:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return SubjectNames(
+        subjects={
+            name: [compile_pattern(p) for p in patterns] for name, patterns in data["subjects"].items()
+        },
+        contact_details=[compile_pattern(p) for p in data["contact_details"]],
+    )
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
+class SubjectFinder(GraphComponent):
+    """Adds one `subject` entity per subject named, and `asks_contact` when contact details are asked for.
+
+    A closed list, like the danger lexicon: which subject a message names must not depend on how sure the
+    classifier is, since a follow-up question is answered for the current subject only when it names none.
+    """
+
+    def __init__(self, names: SubjectNames) -> None:
+        self._names = names
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> SubjectFinder:
+        return cls(load_subject_names())
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            text = message.get(TEXT)
+            if not text:
+                continue
+            found = [(SUBJECT_ENTITY, subject) for subject in self._names.named(text)]
+            if self._names.asks_contact(text):
+                found.append((ASKS_CONTACT_ENTITY, "yes"))
+            entities = [
+                {"entity": entity, "value": value, "start": 0, "end": len(text), "extractor": "SubjectFinder"}
+                for entity, value in found
+            ]
+            message.set(ENTITIES, (message.get(ENTITIES) or []) + entities, add_to_output=True)
+        return messages

@@ -1,0 +1,50 @@
+import pytest
+import yaml
+
+from bot.nlu.subject_finder import SUBJECT_NAMES_FILE, load_subject_names
+from bot.rules.subjects import load_subjects
+
+NAMES = load_subject_names()
+
+
+def test_every_subject_has_names_and_only_subjects_do():
+    names = yaml.safe_load(SUBJECT_NAMES_FILE.read_text(encoding="utf-8"))["subjects"]
+    assert list(names) == list(load_subjects().subjects)
+    assert [subject for subject, patterns in names.items() if not patterns] == []
+
+
+@pytest.mark.parametrize(
+    "text, named",
+    [
+        ("c'est quoi le LISKO ?", ["lisko"]),
+        ("la garantie du lisko", ["landlord_guarantee", "lisko"]),
+        ("what does LogIS from Caritas do?", ["logis"]),
+        ("is there any workshop next month", ["workshops"]),
+        ("ما هو مشروع ALIN", ["alin"]),
+        ("أبحث عن شغل", ["job_search"]),
+        ("et c'est pour qui ?", []),
+        ("how much does it cover?", []),
+        ("وين مكتبهم؟", []),
+        ("is it free?", []),
+    ],
+)
+def test_subjects_named_in_the_order_they_come(text, named):
+    assert NAMES.named(text) == named
+
+
+@pytest.mark.parametrize(
+    "text, asks",
+    [
+        ("leur numéro svp", True),
+        ("what's their email?", True),
+        ("how can I reach them", True),
+        ("رقم تلفونهم", True),
+        ("c'est pour qui ?", False),
+        ("et ça s'adresse à qui ?", False),
+        ("quelle est leur adresse", True),
+        ("what is the guarantee?", False),
+        ("لمن هذا؟", False),
+    ],
+)
+def test_a_request_for_contact_details(text, asks):
+    assert NAMES.asks_contact(text) is asks

@@ -1,0 +1,156 @@
+"""Conversations that keep their subject, over the REST channel with no language hint (actions/subject.py)."""
+
+import pytest
+
+from actions.rules_data import DIRECTORY, SUBJECTS
+from bot.evaluate_dialogue import Judge
+from bot.understanding import topic_payload
+from tests.rest_user import PATTERNS, User, language_of, response_name
+
+JUDGE = Judge(PATTERNS, SUBJECTS, DIRECTORY)
+
+
+@pytest.fixture(scope="module")
+def rest_url(stack) -> str:
+    return stack.rest_url
+
+
+def answers_of(subject: str) -> set[str]:
+    return {f"utter_faq/{key}" for key in SUBJECTS.subjects[subject].faq}
+
+
+def answered(replies: list[dict]) -> set[str]:
+    return {response_name(reply.get("text")) for reply in replies}
+
+
+def has_card(replies: list[dict], service: str) -> bool:
+    return JUDGE.gives_contact(replies, service)
+
+
+# (language, the opening question, the subject it sets, a follow-up that names no subject). These check that
+# the subject is kept; how often follow-ups written by others get it right is `make eval-dialogue`'s figure.
+FOLLOW_UPS = [
+    ("fr", "Bonjour, c'est quoi exactement le LISKO ?", "lisko", "et ça s'adresse à qui ?"),
+    (
+        "fr",
+        "comment marche la garantie pour les propriétaires ?",
+        "landlord_guarantee",
+        "ça couvre combien ?",
+    ),
+    ("fr", "quels ateliers vous proposez ?", "workshops", "c'est quand ?"),
+    ("fr", "LogIS de Caritas, ça fait quoi ?", "logis", "et ils aident qui ?"),
+    ("fr", "c'est quoi le projet ALIN", "alin", "on s'inscrit comment ?"),
+    ("en", "what exactly is LISKO?", "lisko", "who can ask them for help?"),
+    ("en", "how does the guarantee for landlords work?", "landlord_guarantee", "how much does it cover?"),
+    ("en", "which workshops do you have?", "workshops", "when are they?"),
+    ("en", "what does LogIS from Caritas do?", "logis", "and who do they help?"),
+    ("en", "what is the ALIN project", "alin", "who is it for?"),
+    ("ar", "مرحبا، ما هو LISKO بالضبط؟", "lisko", "ولمن يقدم المساعدة؟"),
+    ("ar", "كيف يعمل الضمان للمالكين؟", "landlord_guarantee", "كم يغطي من الإيجار؟"),
+    ("ar", "ما هي الورشات التي تنظمونها؟", "workshops", "متى تكون؟"),
+    ("ar", "ماذا يفعل LogIS التابع لـ Caritas؟", "logis", "ومن يساعدون؟"),
+    ("ar", "ما هو مشروع ALIN", "alin", "ولمن هو؟"),
+]
+
+
+@pytest.mark.parametrize("language, opening, subject, follow_up", FOLLOW_UPS)
+def test_a_follow_up_is_answered_for_the_subject(rest_url, language, opening, subject, follow_up):
+    user = User(rest_url)
+    assert answered(user.says(opening)) & answers_of(subject)
+    replies = user.says(follow_up)
+    assert JUDGE.about(replies, subject)
+    assert {language_of(reply.get("text")) for reply in replies} == {language}
+
+
+# (the request, the service whose card it must get)
+NAMED_CONTACTS = [
+    ("le numéro de téléphone de LogIS svp", "logis"),
+    ("quelle est l'adresse du LISKO ?", "lisko"),
+    ("vous avez le mail de LogIS ?", "logis"),
+    ("what's the phone number of LISKO?", "lisko"),
+    ("LISKO address please", "lisko"),
+    ("email of LogIS?", "logis"),
+    ("ما هو رقم هاتف LISKO؟", "lisko"),
+    ("اعطني عنوان LISKO", "lisko"),
+    ("ما هو ايميل LogIS؟", "logis"),
+]
+
+
+@pytest.mark.parametrize("request_text, service", NAMED_CONTACTS)
+def test_a_named_service_s_contact_comes_at_once(rest_url, request_text, service):
+    replies = User(rest_url).says(request_text)
+    assert has_card(replies, service)
+    assert not any(reply.get("buttons") for reply in replies)
+
+
+@pytest.mark.parametrize(
+    "request_text, response",
+    [
+        ("numéro de l'ADEM ?", "utter_contact_missing_adem"),
+        ("how do I contact the ONA?", "utter_contact_missing_ona"),
+        ("عنوان Office social من فضلك", "utter_contact_missing_office_social"),
+    ],
+)
+def test_a_service_without_details_in_the_sources_says_so(rest_url, request_text, response):
+    assert response in answered(User(rest_url).says(request_text))
+
+
+@pytest.mark.parametrize(
+    "opening, follow_up, service",
+    [
+        ("c'est quoi le LISKO ?", "vous avez leur numéro ?", "lisko"),
+        ("what is LogIS?", "how can I reach them?", "logis"),
+        ("ما هو LISKO؟", "كيف أتصل بهم؟", "lisko"),
+    ],
+)
+def test_their_contact_is_the_card_of_the_subject(rest_url, opening, follow_up, service):
+    user = User(rest_url)
+    user.says(opening)
+    assert has_card(user.says(follow_up), service)
+
+
+@pytest.mark.parametrize(
+    "keyword, subject",
+    [
+        ("travail ?", "job_search"),
+        ("ateliers", "workshops"),
+        ("job?", "job_search"),
+        ("psychologist?", "psychological_support"),
+        ("شغل؟", "job_search"),
+        ("دعم نفسي؟", "psychological_support"),
+    ],
+)
+def test_a_topic_word_alone_gets_the_topic_s_answer_or_its_choices(rest_url, keyword, subject):
+    replies = User(rest_url).says(keyword)
+    offered = {button["payload"] for reply in replies for button in reply.get("buttons") or []}
+    chosen = {topic_payload(key) for key in SUBJECTS.subjects[subject].faq}
+    assert answered(replies) & answers_of(subject) or offered & chosen
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        [
+            ("la garantie LISKO, c'est quoi ?", "landlord_guarantee"),
+            ("et LogIS, ils font quoi ?", "logis"),
+            ("c'est pour qui ?", "logis"),
+        ],
+        [
+            ("what is the landlord guarantee?", "landlord_guarantee"),
+            ("and LogIS, what do they do?", "logis"),
+            ("who is it for?", "logis"),
+        ],
+        [("ما هو ضمان المالك؟", "landlord_guarantee"), ("و LogIS ماذا يفعل؟", "logis"), ("لمن هو؟", "logis")],
+    ],
+)
+def test_a_subject_named_in_the_middle_of_follow_ups_becomes_the_subject(rest_url, turns):
+    user = User(rest_url)
+    for text, subject in turns:
+        assert answered(user.says(text)) & answers_of(subject), text
+
+
+def test_a_new_session_forgets_the_subject(rest_url):
+    user = User(rest_url)
+    user.says("what is the ALIN project?")
+    user.starts_new_session()
+    assert not answered(user.says("how do I join?")) & answers_of("alin")
