@@ -18,10 +18,10 @@ from bot.rules.routing import FACT_VALUES, facts_that_matter
 from bot.rules.subjects import Reply
 
 
-def named_service(tracker: Tracker) -> str | None:
-    """The service whose card the latest message asks for, by name or as the conversation's subject."""
+def card_reply(tracker: Tracker) -> Reply | None:
+    """The card the latest message asks for, of a service named or the conversation's subject's, if any."""
     reply = reply_for_subject(tracker)
-    return reply.service if reply else None
+    return reply if reply and reply.service else None
 
 
 class ValidateContactForm(CountingFormValidation):
@@ -33,7 +33,7 @@ class ValidateContactForm(CountingFormValidation):
     ) -> list[str]:
         """None for a service named or talked about; else the questions answered so far, and those whose
         answer could change the services named."""
-        if named_service(tracker):
+        if card_reply(tracker):
             return []
         open_facts = facts_that_matter(routing_facts(tracker), ROUTING)
         return [slot for slot in domain_slots if tracker.get_slot(slot) is not None or slot in open_facts]
@@ -61,9 +61,9 @@ class ActionRouteContact(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        service = named_service(tracker)
-        if service:
-            send_reply(dispatcher, Reply(service=service), tracker)
+        reply = card_reply(tracker)
+        if reply:
+            send_reply(dispatcher, reply, tracker)
         else:
             send_routes(
                 dispatcher, routing_facts(tracker), conversation_language(tracker), "utter_route_intro"

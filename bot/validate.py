@@ -64,16 +64,13 @@ def core_fallback_response() -> str:
 
 
 def responses_sent_by_code(responses: list[str]) -> set[str]:
+    """The responses the code sends, and `utter_faq` when it sends its answers by name (`utter_faq/<key>`)."""
     names, prefixes = response_names_in_code()
     names.add(core_fallback_response())
     starts = (FORM_QUESTION_PREFIX, WIDGET_PREFIX, *prefixes)
-    return {response for response in responses if response in names or response.startswith(starts)}
-
-
-def retrieval_actions_sent_by_code() -> set[str]:
-    """`utter_faq` when the code sends its answers by name (`utter_faq/<key>`), not the retrieval action."""
-    _, prefixes = response_names_in_code()
-    return {prefix.removesuffix("/") for prefix in prefixes if prefix.endswith("/")}
+    retrieval_actions = {prefix.removesuffix("/") for prefix in prefixes if prefix.endswith("/")}
+    sent = {response for response in responses if response in names or response.startswith(starts)}
+    return sent | retrieval_actions
 
 
 class ProjectValidator(rasa.validator.Validator):
@@ -85,8 +82,7 @@ class ProjectValidator(rasa.validator.Validator):
             for event in step.events
             if isinstance(event, ActionExecuted)
         }
-        sent_by_code = responses_sent_by_code(list(self.domain.responses)) | retrieval_actions_sent_by_code()
-        only_in_code = sent_by_code - in_stories
+        only_in_code = responses_sent_by_code(list(self.domain.responses)) - in_stories
         return super()._gather_utterance_actions() - only_in_code
 
     def _non_default_intents(self) -> list[str]:

@@ -31,7 +31,7 @@ class User:
         self.sender = f"test-{uuid.uuid4().hex}"
         self.metadata = metadata
 
-    def says(self, text: str) -> list:
+    def _send(self, text: str) -> list:
         body = {"sender": self.sender, "message": text}
         if self.metadata:
             body["metadata"] = self.metadata
@@ -39,18 +39,16 @@ class User:
             self.url, json.dumps(body).encode(), {"Content-Type": "application/json"}
         )
         with urllib.request.urlopen(request, timeout=30) as response:
-            replies = json.loads(response.read())
+            return json.loads(response.read())
+
+    def says(self, text: str) -> list:
+        replies = self._send(text)
         assert replies, f"no reply to {text!r}"
         return replies
 
     def starts_new_session(self) -> None:
         """A new session, as a channel starts one with `/session_start` (and Rasa after 60 idle minutes)."""
-        body = {"sender": self.sender, "message": "/session_start"}
-        request = urllib.request.Request(
-            self.url, json.dumps(body).encode(), {"Content-Type": "application/json"}
-        )
-        with urllib.request.urlopen(request, timeout=30) as response:
-            assert json.loads(response.read()) == []
+        assert self._send("/session_start") == []
 
     def reply_languages(self, text: str) -> set:
         return {language_of(r.get("text")) for r in self.says(text)}

@@ -6,8 +6,9 @@ conversation's current subject. A subject the message names wins over the curren
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from pydantic import constr
+from pydantic import PrivateAttr, constr
 
 from bot.rules.loading import DATA_DIR, StrictModel, load_model
 
@@ -53,9 +54,16 @@ class Reply:
 
 class Subjects(StrictModel):
     subjects: dict[str, Subject]
+    _subject_of_answer: dict[str, str] = PrivateAttr()
+
+    def __init__(self, **data: Any) -> None:
+        super().__init__(**data)
+        self._subject_of_answer = {
+            key: name for name, subject in self.subjects.items() for key in subject.faq
+        }
 
     def subject_of(self, faq_key: str) -> str | None:
-        return next((name for name, subject in self.subjects.items() if faq_key in subject.faq), None)
+        return self._subject_of_answer.get(faq_key)
 
     def service_of(self, subjects: list[str]) -> str | None:
         """The service of the first of `subjects` that has one."""
