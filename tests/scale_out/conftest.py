@@ -143,7 +143,7 @@ def scale_out_environment(actions_url: str, postgres: Postgres, **settings: str)
     scale_out = {
         "ACTION_SERVER_URL": actions_url,
         "TRACKER_STORE_URL": postgres.url,
-        "LOCK_STORE_TYPE": "redis",
+        "LOCK_STORE_TYPE": "bot.lock_store.AtomicRedisLockStore",
         "REDIS_HOST": HOST,
         "REDIS_PORT": str(REDIS_PORT),
     }
