@@ -36,9 +36,9 @@ from bot.understanding import topic_payload
 DIALOGUE_DIR = PROJECT_ROOT / "tests" / "dialogue"
 RESULTS_PATH = PROJECT_ROOT / "results" / "eval_dialogue.json"
 FAQ_RESPONSE_PREFIX = "utter_faq/"
-# Each figure's minimum. Issue 14's bar is 0.95 for each; follow-ups do not reach it yet (0.79 to 0.88 on
-# 2026-11-28), and their gate holds today's level until they do.
-GATES = {"follow_ups_on_subject": 0.75, "contacts_with_card": 0.95, "keywords_on_topic": 0.95}
+# Each figure's minimum. Issue 14's bar is 0.95 for each; follow-ups do not reach it in French and Arabic yet
+# (0.88 to 0.96 on 2026-11-28), and their gate holds today's level until they do.
+GATES = {"follow_ups_on_subject": 0.85, "contacts_with_card": 0.95, "keywords_on_topic": 0.95}
 
 
 @dataclass
@@ -86,7 +86,12 @@ class Judge:
 
 
 def conversations(language: str) -> dict[str, list[dict[str, Any]]]:
-    return yaml.safe_load((DIALOGUE_DIR / f"{language}.yml").read_text(encoding="utf-8"))
+    """The held-out conversations in `language` of every set (one folder of tests/dialogue each)."""
+    merged: dict[str, list[dict[str, Any]]] = {"follow_ups": [], "contacts": [], "keywords": []}
+    for path in sorted(DIALOGUE_DIR.glob(f"*/{language}.yml")):
+        for kind, items in yaml.safe_load(path.read_text(encoding="utf-8")).items():
+            merged[kind] += items
+    return merged
 
 
 async def evaluate_language(agent: Agent, judge: Judge, language: str) -> DialogueReport:
