@@ -1,5 +1,6 @@
-"""Who to contact: a named service's card at once (or that of the conversation's subject); else the form asks
-only what changes the answer (rules in `bot.rules.routing`)."""
+"""Who to contact: a named service's card at once (or that of the conversation's subject, or on a follow-up
+about a subject with no card its answer, which says whom to ask); else the form asks only what changes the
+answer (rules in `bot.rules.routing`)."""
 
 from typing import Any
 
@@ -15,13 +16,15 @@ from actions.referrals import send_routes
 from actions.rules_data import ROUTING
 from actions.subject import reply_for_subject, send_reply
 from bot.rules.routing import FACT_VALUES, facts_that_matter
-from bot.rules.subjects import Reply
+from bot.rules.subjects import FIND_CONTACT, Reply
 
 
-def card_reply(tracker: Tracker) -> Reply | None:
-    """The card the latest message asks for, of a service named or the conversation's subject's, if any."""
+def contact_reply(tracker: Tracker) -> Reply | None:
+    """What the latest message gets instead of the questions: the card it asks for, of a service named or the
+    conversation's subject's; or, for "who handles it?" on a follow-up, the subject's answer."""
     reply = reply_for_subject(tracker)
-    return reply if reply and reply.service else None
+    asks_whom = tracker.latest_message.get("intent", {}).get("name") == FIND_CONTACT
+    return reply if reply and (reply.service or asks_whom) else None
 
 
 class ValidateContactForm(CountingFormValidation):
@@ -31,9 +34,9 @@ class ValidateContactForm(CountingFormValidation):
     async def required_slots(
         self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[str]:
-        """None for a service named or talked about; else the questions answered so far, and those whose
-        answer could change the services named."""
-        if card_reply(tracker):
+        """None when the message gets a card or an answer instead; else the questions answered so far, and
+        those whose answer could change the services named."""
+        if contact_reply(tracker):
             return []
         open_facts = facts_that_matter(routing_facts(tracker), ROUTING)
         return [slot for slot in domain_slots if tracker.get_slot(slot) is not None or slot in open_facts]
@@ -61,7 +64,7 @@ class ActionRouteContact(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        reply = card_reply(tracker)
+        reply = contact_reply(tracker)
         if reply:
             send_reply(dispatcher, reply, tracker)
         else:

@@ -1,5 +1,6 @@
 """The conversation's subject (bot/rules/subjects.py): `action_extract_subject` updates it after each message,
-`action_answer` answers a question, a topic word or an unsure out-of-scope verdict for it."""
+`action_answer` answers a question, a topic word, or a question read unsurely as out of scope or small talk,
+for it."""
 
 from typing import Any
 
@@ -12,11 +13,20 @@ from actions.facts import conversation_language
 from actions.referrals import contact_value
 from actions.rules_data import SUBJECTS
 from bot.rules.subjects import INFORM, OUT_OF_SCOPE, Question, Reply
-from bot.understanding import ASKS_CONTACT_ENTITY, SUBJECT_ENTITY, faq_ranking
+from bot.understanding import ASKS_CONTACT_ENTITY, IS_QUESTION_ENTITY, SUBJECT_ENTITY, faq_ranking
 
 SUBJECT_SLOT = "subject"
 # The reply of an intent when the subject changes nothing (`faq` always gets an answer).
-USUAL_REPLY = {OUT_OF_SCOPE: "utter_out_of_scope", INFORM: "utter_inform_noted"}
+USUAL_REPLY = {
+    OUT_OF_SCOPE: "utter_out_of_scope",
+    INFORM: "utter_inform_noted",
+    "bot_challenge": "utter_iamabot",
+    "help": "utter_help",
+    "affirm": "utter_anything_else",
+    "deny": "utter_anything_else",
+    "goodbye": "utter_goodbye",
+    "thank": "utter_you_are_welcome",
+}
 
 
 def latest_question(tracker: Tracker) -> Question:
@@ -30,6 +40,7 @@ def latest_question(tracker: Tracker) -> Question:
             value for value in tracker.get_latest_entity_values(SUBJECT_ENTITY) if value in SUBJECTS.subjects
         ],
         asks_contact=next(tracker.get_latest_entity_values(ASKS_CONTACT_ENTITY), None) is not None,
+        is_question=next(tracker.get_latest_entity_values(IS_QUESTION_ENTITY), None) is not None,
     )
 
 
@@ -81,7 +92,8 @@ class ActionExtractSubject(Action):
 
 
 class ActionAnswer(Action):
-    """A question (`faq`), a topic word alone (`inform`), an unsure out-of-scope verdict: for the subject."""
+    """A question (`faq`), a topic word alone (`inform`), a question read unsurely as out of scope or small
+    talk on a follow-up: for the subject; else the intent's usual reply."""
 
     def name(self) -> str:
         return "action_answer"

@@ -43,9 +43,10 @@ DANGER_ENTITY = "danger"
 NO_SHELTER_TONIGHT = "no_shelter_tonight"
 
 # Added by bot.nlu.subject_finder: one `subject` per subject the message names (bot/rules/data/subjects.yml),
-# and `asks_contact` when it asks for a phone number, an address, an e-mail...
+# `asks_contact` when it asks for a phone number, an address, an e-mail..., `is_question` for a question.
 SUBJECT_ENTITY = "subject"
 ASKS_CONTACT_ENTITY = "asks_contact"
+IS_QUESTION_ENTITY = "is_question"
 
 
 def faq_ranking(parse: dict[str, Any]) -> list[str]:

@@ -40,16 +40,22 @@ FOLLOW_UPS = [
     ("fr", "quels ateliers vous proposez ?", "workshops", "c'est quand ?"),
     ("fr", "LogIS de Caritas, ça fait quoi ?", "logis", "et ils aident qui ?"),
     ("fr", "c'est quoi le projet ALIN", "alin", "on s'inscrit comment ?"),
+    ("fr", "c'est quoi la gestion locative sociale ?", "gls", "et qui s'en occupe ?"),
+    ("fr", "il y a des foyers d'urgence ?", "emergency_shelter", "c'est dans quelle ville ?"),
     ("en", "what exactly is LISKO?", "lisko", "who can ask them for help?"),
     ("en", "how does the guarantee for landlords work?", "landlord_guarantee", "how much does it cover?"),
     ("en", "which workshops do you have?", "workshops", "when are they?"),
     ("en", "what does LogIS from Caritas do?", "logis", "and who do they help?"),
     ("en", "what is the ALIN project", "alin", "who is it for?"),
+    ("en", "what is social rental management?", "gls", "who is in charge of it?"),
+    ("en", "are there emergency shelters?", "emergency_shelter", "in which town?"),
     ("ar", "مرحبا، ما هو LISKO بالضبط؟", "lisko", "ولمن يقدم المساعدة؟"),
     ("ar", "كيف يعمل الضمان للمالكين؟", "landlord_guarantee", "كم يغطي من الإيجار؟"),
     ("ar", "ما هي الورشات التي تنظمونها؟", "workshops", "متى تكون؟"),
     ("ar", "ماذا يفعل LogIS التابع لـ Caritas؟", "logis", "ومن يساعدون؟"),
     ("ar", "ما هو مشروع ALIN", "alin", "ولمن هو؟"),
+    ("ar", "ما هي الإدارة الاجتماعية للإيجار؟", "gls", "ومن المسؤول عنها؟"),
+    ("ar", "هل توجد مراكز إيواء طارئ؟", "emergency_shelter", "في أي مدينة؟"),
 ]
 
 
@@ -147,6 +153,16 @@ def test_a_subject_named_in_the_middle_of_follow_ups_becomes_the_subject(rest_ur
     user = User(rest_url)
     for text, subject in turns:
         assert answered(user.says(text)) & answers_of(subject), text
+
+
+@pytest.mark.parametrize(
+    "opening, goodbye",
+    [("c'est quoi le LISKO ?", "au revoir"), ("what is LogIS?", "bye"), ("ما هو LISKO؟", "مع السلامة")],
+)
+def test_small_talk_after_a_subject_keeps_its_reply(rest_url, opening, goodbye):
+    user = User(rest_url)
+    user.says(opening)
+    assert answered(user.says(goodbye)) == {"utter_goodbye"}
 
 
 def test_a_new_session_forgets_the_subject(rest_url):

@@ -1,5 +1,6 @@
-"""The subjects a message names ("LISKO", "la garantie", "ورشة") and whether it asks for contact details, from
-the closed list of `bot/nlu/data/subject_names.yml`: a follow-up question names none (actions/subject.py)."""
+"""The subjects a message names ("LISKO", "la garantie", "ورشة"), whether it asks for contact details and
+whether it is a question, from the closed lists of `bot/nlu/data/subject_names.yml`: a follow-up question
+names no subject (actions/subject.py)."""
 
 from __future__ import annotations
 
@@ -16,17 +17,20 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.danger_lexicon import Pattern, compile_pattern, normalise_message
-from bot.understanding import ASKS_CONTACT_ENTITY, SUBJECT_ENTITY
+from bot.understanding import ASKS_CONTACT_ENTITY, IS_QUESTION_ENTITY, SUBJECT_ENTITY
 
 SUBJECT_NAMES_FILE = Path(__file__).parent / "data" / "subject_names.yml"
+QUESTION_MARKS = ("?", "؟")
 
 
 @dataclass(frozen=True)
 class SubjectNames:
-    """Each subject's names, and the words that ask for contact details, as danger-lexicon patterns."""
+    """Each subject's names, the words that ask for contact details and the question words, as danger-lexicon
+    patterns."""
 
     subjects: dict[str, list[Pattern]]
     contact_details: list[Pattern]
+    question_words: list[Pattern]
 
     def named(self, text: str) -> list[str]:
         """The subjects `text` names, in the order they come in it."""
@@ -42,6 +46,12 @@ class SubjectNames:
         normalised = normalise_message(text)
         return any(pattern.search(normalised) for pattern in self.contact_details)
 
+    def is_question(self, text: str) -> bool:
+        if any(mark in text for mark in QUESTION_MARKS):
+            return True
+        normalised = normalise_message(text)
+        return any(pattern.search(normalised) for pattern in self.question_words)
+
 
 def load_subject_names(path: Path = SUBJECT_NAMES_FILE) -> SubjectNames:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -50,12 +60,14 @@ def load_subject_names(path: Path = SUBJECT_NAMES_FILE) -> SubjectNames:
             name: [compile_pattern(p) for p in patterns] for name, patterns in data["subjects"].items()
         },
         contact_details=[compile_pattern(p) for p in data["contact_details"]],
+        question_words=[compile_pattern(p) for p in data["question_words"]],
     )
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
 class SubjectFinder(GraphComponent):
-    """Adds one `subject` entity per subject named, and `asks_contact` when contact details are asked for.
+    """Adds one `subject` entity per subject named, `asks_contact` when contact details are asked for, and
+    `is_question` for a question.
 
     A closed list, like the danger lexicon: which subject a message names must not depend on how sure the
     classifier is, since a follow-up question is answered for the current subject only when it names none.
@@ -82,6 +94,8 @@ class SubjectFinder(GraphComponent):
             found = [(SUBJECT_ENTITY, subject) for subject in self._names.named(text)]
             if self._names.asks_contact(text):
                 found.append((ASKS_CONTACT_ENTITY, "yes"))
+            if self._names.is_question(text):
+                found.append((IS_QUESTION_ENTITY, "yes"))
             entities = [
                 {"entity": entity, "value": value, "start": 0, "end": len(text), "extractor": "SubjectFinder"}
                 for entity, value in found

@@ -21,9 +21,14 @@ OUT_OF_SCOPE = "out_of_scope"
 INFORM = "inform"
 FIND_CONTACT = "find_contact"
 HUMAN_HANDOFF = "human_handoff"
-# An out-of-scope verdict below this confidence, on a follow-up, is a question about the current subject
-# that the model could not place ("what are the rules?"); the confidence gate's action threshold.
-UNSURE_OUT_OF_SCOPE = 0.7
+# Verdicts that a short question naming no subject often gets: out of scope ("what are the rules?") or small
+# talk ("c'est où ?" as a question to the bot, "ils parlent de quoi ?" as a request for help). Below the
+# confidence gate's action threshold, a question on a follow-up with one of them is about the current
+# subject: the model could not place it (docs/understanding.md gives what it costs).
+PLACEABLE_ON_SUBJECT = frozenset(
+    {OUT_OF_SCOPE, "bot_challenge", "help", "affirm", "deny", "goodbye", "thank"}
+)
+UNSURE_VERDICT = 0.7
 
 
 class Subject(StrictModel):
@@ -41,6 +46,7 @@ class Question:
     faq_ranking: list[str]  # FAQ keys, likeliest first
     named: list[str]  # the subjects the message names, in the order they come
     asks_contact: bool = False  # the message asks for a phone number, an address, an e-mail...
+    is_question: bool = False
 
 
 @dataclass(frozen=True)
@@ -85,7 +91,7 @@ class Subjects(StrictModel):
         """The reply for the subject, or None when the intent's usual reply stands."""
         named = self.explicit(question.named, current)
         candidates = named or ([current] if current else [])
-        if question.intent == HUMAN_HANDOFF:
+        if question.intent == HUMAN_HANDOFF and not question.asks_contact:
             named_service = self.service_of(named)
             return Reply(service=named_service) if named_service else None
         if question.intent == FIND_CONTACT or question.asks_contact:
@@ -98,16 +104,20 @@ class Subjects(StrictModel):
                 return Reply(faq_key=top)
             return Reply(faq_key=self.answers(question, candidates)[0])
         if question.intent == UNSURE and named and current is None:
-            # An unsure first question that names its subject: its answers to choose from.
-            return Reply(choices=tuple(self.answers(question, named)))
+            # An unsure first question that names its subject: its answers to choose from, or its only one.
+            choices = self.answers(question, named)
+            return Reply(choices=tuple(choices)) if len(choices) > 1 else Reply(faq_key=choices[0])
         on_current_subject = not named and current is not None
         answered_for_subject = (
             (question.intent == UNSURE and candidates)
             or (question.intent == INFORM and named)
+            # "Who runs it?" about a subject whose service has no card: its answer says whom to ask.
+            or (question.intent == FIND_CONTACT and on_current_subject)
             or (
-                question.intent == OUT_OF_SCOPE
+                question.intent in PLACEABLE_ON_SUBJECT
+                and question.is_question
                 and on_current_subject
-                and question.confidence < UNSURE_OUT_OF_SCOPE
+                and question.confidence < UNSURE_VERDICT
             )
         )
         return Reply(faq_key=self.answers(question, candidates)[0]) if answered_for_subject else None

@@ -75,9 +75,10 @@ async def test_every_answer_is_checked_against_its_choices(dispatcher, slot):
         ([{"entity": "subject", "value": "logis"}], None, "logis"),
         ([], "landlord_guarantee", "lisko"),
         ([{"entity": "subject", "value": "alin"}], "logis", None),
+        ([], "gls", "gls"),
     ],
 )
-async def test_a_service_named_or_talked_about_needs_no_questions(dispatcher, entities, subject, expected):
+async def test_a_service_or_subject_needs_no_questions(dispatcher, entities, subject, expected):
     tracker = load_tracker("contact_caritas_refugee", protection_status=None, housing_situation=None)
     tracker.latest_message["entities"] = entities
     about(tracker, subject)
@@ -91,3 +92,9 @@ async def test_a_service_named_gets_its_card_instead_of_the_routes(dispatcher):
     await ActionRouteContact().run(dispatcher, tracker, {})
     assert responses(dispatcher) == ["utter_contact_card"]
     assert "(+352) 27 55 56 03" in dispatcher.messages[0]["contact"]
+
+
+async def test_who_handles_a_subject_with_no_card_gets_its_answer(dispatcher):
+    tracker = about(load_tracker("contact_caritas_refugee"), "gls")
+    await ActionRouteContact().run(dispatcher, tracker, {})
+    assert responses(dispatcher) == ["utter_faq/social_rental_management"]

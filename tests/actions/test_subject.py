@@ -1,7 +1,8 @@
 import pytest
 
 from actions.clarify import ActionClarify
-from actions.subject import ActionAnswer, ActionExtractSubject, subject_before_latest_message
+from actions.subject import USUAL_REPLY, ActionAnswer, ActionExtractSubject, subject_before_latest_message
+from bot.rules.subjects import INFORM, PLACEABLE_ON_SUBJECT
 from tests.actions.conftest import about, load_tracker, responses, slot_events
 from tests.test_domain import DOMAIN
 
@@ -23,6 +24,7 @@ def tracker_for(intent: str, subject: str | None, ranking: list[str], entities: 
 
 SUBJECT = {"entity": "subject", "value": "logis"}
 ASKS_CONTACT = {"entity": "asks_contact", "value": "yes"}
+IS_QUESTION = {"entity": "is_question", "value": "yes"}
 
 
 @pytest.mark.parametrize(
@@ -52,16 +54,27 @@ async def test_the_subject_after_each_message(dispatcher, intent, subject, ranki
             ["utter_faq/job_search"],
         ),
         ("inform", "lisko", ["job_search"], [], 0.9, ["utter_inform_noted"]),
-        ("out_of_scope", "alin", ["alin"], [], 0.5, ["utter_faq/alin"]),
+        ("out_of_scope", "alin", ["alin"], [IS_QUESTION], 0.5, ["utter_faq/alin"]),
+        ("out_of_scope", "alin", ["alin"], [], 0.5, ["utter_out_of_scope"]),
         ("out_of_scope", "alin", ["alin"], [], 0.9, ["utter_out_of_scope"]),
         ("faq", "logis", ["logis"], [ASKS_CONTACT], 0.9, ["utter_contact_card"]),
         ("faq", "ona", ["ona"], [ASKS_CONTACT], 0.9, ["utter_contact_missing_ona"]),
+        ("bot_challenge", "alin", ["alin"], [IS_QUESTION], 0.6, ["utter_faq/alin"]),
+        ("bot_challenge", "alin", ["alin"], [IS_QUESTION], 0.9, ["utter_iamabot"]),
+        ("help", None, ["alin"], [IS_QUESTION], 0.5, ["utter_help"]),
+        ("goodbye", "alin", ["alin"], [], 0.5, ["utter_goodbye"]),
+        ("goodbye", "logis", ["logis"], [ASKS_CONTACT], 0.9, ["utter_contact_card"]),
     ],
 )
 async def test_an_answer_for_the_subject(dispatcher, intent, subject, ranking, entities, confidence, sent):
     tracker = tracker_for(intent, subject, ranking, entities, confidence)
     await ActionAnswer().run(dispatcher, tracker, {})
     assert responses(dispatcher) == sent
+
+
+def test_every_intent_answered_for_the_subject_has_its_usual_reply():
+    assert set(USUAL_REPLY) == PLACEABLE_ON_SUBJECT | {INFORM}
+    assert [name for name in USUAL_REPLY.values() if name not in DOMAIN["responses"]] == []
 
 
 async def test_an_unsure_question_naming_a_subject_offers_its_answers(dispatcher):

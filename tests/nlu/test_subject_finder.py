@@ -48,3 +48,27 @@ def test_subjects_named_in_the_order_they_come(text, named):
 )
 def test_a_request_for_contact_details(text, asks):
     assert NAMES.asks_contact(text) is asks
+
+
+@pytest.mark.parametrize(
+    "text, is_question",
+    [
+        ("c pour qui", True),
+        ("et ca dure combien de temps", True),
+        ("ils sont ou", True),
+        ("un studio ou une chambre", False),
+        ("c'est où", True),
+        ("ok merci au revoir", False),
+        ("individuel ou en groupe ?", True),
+        ("when is the next one", True),
+        ("do they speak arabic", True),
+        ("ok thanks bye", False),
+        ("yes please", False),
+        ("وهل هي مجانية", True),
+        ("بيفتحوا امتى", True),
+        ("شكرا مع السلامة", False),
+        ("ايه تمام", False),
+    ],
+)
+def test_a_question(text, is_question):
+    assert NAMES.is_question(text) is is_question

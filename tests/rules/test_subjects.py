@@ -20,8 +20,15 @@ def test_every_service_of_a_subject_is_in_the_directory():
     assert [s.service for s in SUBJECTS.subjects.values() if s.service and s.service not in services] == []
 
 
-def question(intent: str, ranking: str = "", named: str = "", confidence: float = 0.9, contact: bool = False):
-    return Question(intent, confidence, ranking.split(), named.split(), contact)
+def question(
+    intent: str,
+    ranking: str = "",
+    named: str = "",
+    confidence: float = 0.9,
+    contact: bool = False,
+    is_question: bool = True,
+):
+    return Question(intent, confidence, ranking.split(), named.split(), contact, is_question)
 
 
 # (question, current subject, reply, subject after the message)
@@ -90,6 +97,7 @@ CASES = [
         "workshops",
     ),
     (question("nlu_fallback", "alin"), None, None, None),
+    (question("nlu_fallback", "alin", "ona"), None, Reply(faq_key="ona"), "ona"),
     (question("nlu_fallback", "alin ona", "ona"), "lisko", Reply(faq_key="ona"), "ona"),
     # A topic word alone (read as facts given) gets the topic's answer; facts alone keep their reply.
     (
@@ -99,16 +107,35 @@ CASES = [
         "job_search",
     ),
     (question("inform", "find_housing"), "lisko", None, "lisko"),
-    # Out of scope: on a follow-up the model is unsure of, the answer for the subject; else declined.
+    # Out of scope: a question on a follow-up the model is unsure of gets the answer for the subject; else
+    # declined.
     (question("out_of_scope", "alin ona", confidence=0.5), "ona", Reply(faq_key="ona"), "ona"),
     (question("out_of_scope", "alin ona", confidence=0.9), "ona", None, "ona"),
     (question("out_of_scope", "alin ona", confidence=0.5), None, None, None),
     (question("out_of_scope", "alin", "lisko", confidence=0.5), "ona", None, "lisko"),
+    (question("out_of_scope", "ona", confidence=0.5, is_question=False), "ona", None, "ona"),
+    # Small talk ("c'est où ?" as a question to the bot): the same.
+    (question("bot_challenge", "alin ona", confidence=0.6), "ona", Reply(faq_key="ona"), "ona"),
+    (
+        question("help", "workshop_signup workshops", confidence=0.5),
+        "workshops",
+        Reply(faq_key="workshop_signup"),
+        "workshops",
+    ),
+    (question("goodbye", "alin", confidence=0.9), "ona", None, "ona"),
+    (question("affirm", "alin", confidence=0.6), None, None, None),
+    (question("goodbye", "ona", confidence=0.5, is_question=False), "ona", None, "ona"),
+    (question("deny", "alin", "lisko", confidence=0.6), "ona", None, "lisko"),
+    (question("thank", "ona", confidence=0.5, is_question=False), "ona", None, "ona"),
     # Contact: the card of the service named, else of the current subject's; else the questions.
     (question("find_contact", named="logis"), "lisko", Reply(service="logis"), "logis"),
     (question("find_contact"), "landlord_guarantee", Reply(service="lisko"), "landlord_guarantee"),
     (question("find_contact", named="housing_first"), "lisko", None, "housing_first"),
     (question("find_contact"), None, None, None),
+    # "Who runs it?" on a follow-up about a subject with no card: its answer, which says whom to ask.
+    (question("find_contact", "lisko gls"), "gls", Reply(faq_key="social_rental_management"), "gls"),
+    # Contact details asked for with a small-talk verdict ("il est où leur bureau ?" as a bot question).
+    (question("bot_challenge", contact=True), "logis", Reply(service="logis"), "logis"),
     # Contact details asked for in any question: the card, when the subject has a service.
     (question("faq", "lisko", contact=True), "lisko", Reply(service="lisko"), "lisko"),
     (question("nlu_fallback", "alin", named="ona", contact=True), None, Reply(service="ona"), "ona"),
@@ -121,6 +148,9 @@ CASES = [
     # A hand-off gives the card of a service named only; otherwise the routing stands.
     (question("human_handoff", named="rental_deposit logis"), None, Reply(service="logis"), "rental_deposit"),
     (question("human_handoff"), "logis", None, "logis"),
+    # A hand-off or thanks that asks for contact details ("can you give me their phone") is a contact request.
+    (question("human_handoff", contact=True), "logis", Reply(service="logis"), "logis"),
+    (question("thank", contact=True, confidence=0.9), "lisko", Reply(service="lisko"), "lisko"),
     # Other intents keep their replies; a subject named still becomes the subject.
     (question("check_guarantee", named="landlord_guarantee"), "alin", None, "landlord_guarantee"),
     (question("greet"), "alin", None, "alin"),
