@@ -136,3 +136,10 @@ def test_emergency_reply_gives_112_and_113_first():
     for variation in RESPONSES["utter_emergency"]:
         first_line = variation["text"].splitlines()[0]
         assert "112" in first_line and "113" in first_line
+
+
+@pytest.mark.parametrize("answer", ["utter_faq/psychological_support", "utter_faq/emergency_shelter"])
+def test_distress_answers_give_112_and_113_in_every_language(answer):
+    variations = RESPONSES[answer]
+    assert {variation["condition"][0]["value"] for variation in variations} == set(SUPPORTED_LANGUAGES)
+    assert [v["text"] for v in variations if "112" not in v["text"] or "113" not in v["text"]] == []
