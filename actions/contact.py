@@ -14,7 +14,7 @@ from actions.form_control import forget_answers
 from actions.form_validation import CountingFormValidation
 from actions.referrals import send_routes
 from actions.rules_data import ROUTING
-from actions.subject import reply_for_subject, send_reply
+from actions.subject import latest_question, reply_for_subject, send_reply
 from bot.rules.routing import FACT_VALUES, facts_that_matter
 from bot.rules.subjects import FIND_CONTACT, Reply
 
@@ -23,7 +23,7 @@ def contact_reply(tracker: Tracker) -> Reply | None:
     """What the latest message gets instead of the questions: the card it asks for, of a service named or the
     conversation's subject's; or, for "who handles it?" on a follow-up, the subject's answer."""
     reply = reply_for_subject(tracker)
-    asks_whom = tracker.latest_message.get("intent", {}).get("name") == FIND_CONTACT
+    asks_whom = latest_question(tracker).intent == FIND_CONTACT
     return reply if reply and (reply.service or asks_whom) else None
 
 
