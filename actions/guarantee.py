@@ -7,13 +7,13 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.facts import NO, YES, conversation_language, guarantee_facts
+from actions.facts import NO, YES, conversation_language, guarantee_facts, routing_facts
 from actions.form_control import forget_answers
 from actions.form_validation import CountingFormValidation
-from actions.referrals import contact_value
+from actions.referrals import contact_value, send_routes
 from actions.rules_data import POLICY
-from bot.rules.amounts import format_amount, format_percent
-from bot.rules.eligibility import GuaranteeDecision, GuaranteeFacts, Outcome, decide, questions_still_needed
+from bot.rules.amounts import format_amount, format_count, format_percent
+from bot.rules.eligibility import GuaranteeDecision, GuaranteeFacts, Reason, decide, facts_to_ask
 from bot.rules.routing import FACT_VALUES, UNKNOWN
 
 YES_NO = (YES, NO, UNKNOWN)
@@ -26,10 +26,9 @@ class ValidateGuaranteeForm(CountingFormValidation):
     async def required_slots(
         self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[str]:
-        """All questions, unless an answer already rules the guarantee out."""
-        if questions_still_needed(guarantee_facts(tracker), POLICY):
-            return domain_slots
-        return [slot for slot in domain_slots if tracker.get_slot(slot) is not None]
+        """The questions the policy uses (the slots are named after the facts), and those answered."""
+        asked = facts_to_ask(guarantee_facts(tracker), POLICY)
+        return [slot for slot in domain_slots if slot in asked or tracker.get_slot(slot) is not None]
 
     def validate_protection_status(self, value: Any, dispatcher, tracker: Tracker, domain) -> dict[str, Any]:
         return self.validate_choice(
@@ -53,10 +52,12 @@ class ValidateGuaranteeForm(CountingFormValidation):
 
 def figures(facts: GuaranteeFacts, decision: GuaranteeDecision, language: str) -> dict[str, str]:
     """The amounts and shares the responses show, written the way `language` writes them."""
-    values = {
-        "rent_months": str(POLICY.cover.rent_months),
-        "max_share": format_percent(POLICY.criteria.max_rent_share_of_income, language),
-    }
+    values = {"rent_months": format_count(POLICY.cover.rent_months, "month", language)}
+    lisko = POLICY.lisko_confirmed_criteria
+    if lisko.confirmed_on is not None:
+        values["confirmed_on"] = lisko.confirmed_on.isoformat()
+    if lisko.max_rent_share_of_income is not None:
+        values["max_share"] = format_percent(lisko.max_rent_share_of_income, language)
     if facts.monthly_rent is not None:
         values["rent"] = format_amount(facts.monthly_rent, language)
     if facts.monthly_income is not None:
@@ -84,7 +85,12 @@ class ActionCheckGuarantee(Action):
         dispatcher.utter_message(response=f"utter_guarantee_{decision.outcome.value}", **values)
         for reason in decision.reasons:
             dispatcher.utter_message(response=f"utter_guarantee_reason_{reason.value}", **values)
-        if decision.cover is not None and decision.outcome is not Outcome.NOT_ELIGIBLE:
-            dispatcher.utter_message(response="utter_guarantee_cover", **values)
-        dispatcher.utter_message(response="utter_guarantee_contact", contact=contact_value("lisko", language))
+        if Reason.STATUS_NOT_PROTECTED in decision.reasons:
+            send_routes(dispatcher, routing_facts(tracker), language, "utter_guarantee_other_services")
+        else:
+            if decision.cover is not None:
+                dispatcher.utter_message(response="utter_guarantee_cover", **values)
+            dispatcher.utter_message(
+                response="utter_guarantee_contact", contact=contact_value("lisko", language)
+            )
         return forget_answers("guarantee_form")

@@ -2,6 +2,7 @@
 
 import pytest
 
+from bot.bench.conversations import GUARANTEE_FORMS
 from tests.rest_user import User, language_of, response_name
 
 
@@ -69,28 +70,26 @@ def test_emergency_gives_112_and_113_first(rest_url, text):
     assert "112" in first.splitlines()[0] and "113" in first.splitlines()[0]
 
 
-GUARANTEE_CONVERSATIONS = {
-    "fr": (
-        "J'ai trouvé un appartement, est-ce que la garantie peut m'aider ?",
-        "1.200 €",
-        "3 000 euros",
-        "5\u00a0400\u00a0€",
-    ),
-    "en": ("I found a flat, can the guarantee help me?", "€1,200", "3000 euros", "€5,400"),
-    "ar": ("وجدت شقة، هل يمكن أن يساعدني الضمان؟", "١٢٠٠ يورو", "٣٠٠٠", "5400 يورو"),
-}
+# The cover for the rent each script types (1,200 EUR): 2 months of rent + 3,000 EUR.
+TOTAL_COVER = {"fr": "5\u00a0400\u00a0€", "en": "€5,400", "ar": "5400 يورو"}
 
 
-@pytest.mark.parametrize("language", GUARANTEE_CONVERSATIONS)
+@pytest.mark.parametrize("language", GUARANTEE_FORMS)
 def test_from_a_flat_found_to_the_cover_for_the_rent_typed(rest_url, language):
-    start, rent, income, total = GUARANTEE_CONVERSATIONS[language]
     user = User(rest_url)
-    steps = [start, '/inform{"protection_status": "refugee"}', "/affirm", rent, income, "/affirm"]
-    replies = [reply for step in steps for reply in user.says(step)]
+    replies = [reply for step in GUARANTEE_FORMS[language] for reply in user.says(step)]
     assert {language_of(r.get("text")) for r in replies} == {language}
     texts = [r["text"] for r in replies]
-    assert any(total in text for text in texts), texts[-4:]
+    assert any(TOTAL_COVER[language] in text for text in texts), texts[-4:]
     assert any("(+352) 27 55 56 03" in text for text in texts[-1:])
+
+
+def test_an_applicant_learns_the_guarantee_is_for_bpi_and_whom_to_contact_instead(rest_url):
+    user = User(rest_url)
+    user.says(GUARANTEE_FORMS["en"][0])
+    texts = [r.get("text") or "" for r in user.says('/inform{"protection_status": "applicant"}')]
+    assert any("(BPI)" in text for text in texts) and any("ONA" in text for text in texts), texts
+    assert not any("27 55 56 03" in text for text in texts), texts
 
 
 CONTACT_CONVERSATIONS = {

@@ -28,31 +28,23 @@ FAQ_CONVERSATIONS = {
     ],
 }
 
-# The landlord guarantee form, answered to the end: status and flat by button, rent and income typed.
+# The landlord guarantee form, answered to the end: the status by button, the rent typed (the shipped
+# policy asks nothing else: bot/rules/data/guarantee_policy.yml).
 GUARANTEE_FORMS = {
     "fr": [
         "J'ai trouvé un appartement, est-ce que la garantie peut m'aider ?",
         '/inform{"protection_status": "refugee"}',
-        "/affirm",
         "1.200 €",
-        "3 000 euros",
-        "/affirm",
     ],
     "en": [
         "I found a flat, can the guarantee help me?",
         '/inform{"protection_status": "refugee"}',
-        "/affirm",
         "€1,200",
-        "3000 euros",
-        "/affirm",
     ],
     "ar": [
         "وجدت شقة، هل يمكن أن يساعدني الضمان؟",
         '/inform{"protection_status": "refugee"}',
-        "/affirm",
         "١٢٠٠ يورو",
-        "٣٠٠٠",
-        "/affirm",
     ],
 }
 

@@ -67,3 +67,34 @@ def format_percent(share: Decimal, language: str) -> str:
     """A share such as 0.5 as French `50 %`, English and Arabic `50%`."""
     percent = f"{(share * 100).quantize(Decimal(1)):f}"
     return f"{percent}{NO_BREAK_SPACE}%" if language == "fr" else f"{percent}%"
+
+
+# Arabic counted nouns: one, two (the dual, in the accusative/genitive form our sentences need),
+# 3 to 10 (plural), 11 to 99 (singular, accusative), 100 and more (singular).
+ARABIC_COUNTED = {
+    "day": ("يوم واحد", "يومين", "أيام", "يومًا", "يوم"),
+    "month": ("شهر واحد", "شهرين", "أشهر", "شهرًا", "شهر"),
+}
+FRENCH_UNITS = {"day": ("jour", "jours"), "month": ("mois", "mois")}
+ENGLISH_UNITS = {"day": ("day", "days"), "month": ("month", "months")}
+
+
+def _arabic_count(count: int, unit: str) -> str:
+    one, two, few, many, hundreds = ARABIC_COUNTED[unit]
+    if count == 1:
+        return one
+    if count == 2:
+        return two
+    if 3 <= count % 100 <= 10:
+        return f"{count} {few}"
+    if 11 <= count % 100 <= 99:
+        return f"{count} {many}"
+    return f"{count} {hundreds}"
+
+
+def format_count(count: int, unit: str, language: str) -> str:
+    """`count` days or months with the noun agreeing: French `2 mois`, English `1 day`, Arabic `شهرين`."""
+    if language == "ar":
+        return _arabic_count(count, unit)
+    singular, plural = (FRENCH_UNITS if language == "fr" else ENGLISH_UNITS)[unit]
+    return f"{count}{NO_BREAK_SPACE}{singular if count == 1 else plural}"

@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from bot.rules.amounts import AmountProblem, format_amount, format_percent, parse_amount
+from bot.rules.amounts import AmountProblem, format_amount, format_count, format_percent, parse_amount
 
 MIN, MAX = Decimal(100), Decimal(10000)
 
@@ -75,3 +75,27 @@ def test_amounts_are_written_the_way_each_language_writes_them(value, language, 
 )
 def test_shares_are_written_as_percentages(share, language, written):
     assert format_percent(Decimal(share), language) == written
+
+
+@pytest.mark.parametrize(
+    "count, unit, language, written",
+    [
+        (2, "month", "fr", "2\u00a0mois"),
+        (1, "day", "fr", "1\u00a0jour"),
+        (30, "day", "fr", "30\u00a0jours"),
+        (1, "month", "en", "1\u00a0month"),
+        (2, "month", "en", "2\u00a0months"),
+        (1, "month", "ar", "شهر واحد"),
+        (2, "month", "ar", "شهرين"),
+        (3, "month", "ar", "3 أشهر"),
+        (10, "day", "ar", "10 أيام"),
+        (11, "day", "ar", "11 يومًا"),
+        (30, "day", "ar", "30 يومًا"),
+        (99, "month", "ar", "99 شهرًا"),
+        (100, "day", "ar", "100 يوم"),
+        (103, "day", "ar", "103 أيام"),
+        (0, "day", "ar", "0 يوم"),
+    ],
+)
+def test_counts_agree_with_their_number(count, unit, language, written):
+    assert format_count(count, unit, language) == written

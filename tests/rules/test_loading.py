@@ -28,9 +28,16 @@ def test_the_shipped_files_load():
     [
         (lambda c: c["cover"].pop("rent_months"), "cover.rent_months", "field required"),
         (
-            lambda c: c["criteria"].update(max_rent_share_of_income=1.5),
-            "criteria.max_rent_share_of_income",
+            lambda c: c["lisko_confirmed_criteria"].update(
+                max_rent_share_of_income=1.5, confirmed_on="2027-01-15"
+            ),
+            "lisko_confirmed_criteria.max_rent_share_of_income",
             "less",
+        ),
+        (
+            lambda c: c["lisko_confirmed_criteria"].update(private_market_required=True),
+            "lisko_confirmed_criteria",
+            "confirmed_on",
         ),
         (lambda c: c["criteria"].update(protected_statuses=["refugie"]), "criteria", "unknown statuses"),
         (lambda c: c["criteria"].update(max_rent_share=0.3), "criteria.max_rent_share", "extra fields"),
