@@ -3,13 +3,17 @@
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.rules_data import DIRECTORY, ROUTING
+from bot.language import SUPPORTED_LANGUAGES
+from bot.responses import card_labels, load_responses
 from bot.rules.directory import contact_card
 from bot.rules.routing import RoutingFacts, route
+
+CARD_LABELS = {language: card_labels(load_responses(), language) for language in SUPPORTED_LANGUAGES}
 
 
 def contact_value(service_id: str, language: str, commune: str | None = None) -> str:
     """The `{contact}` of a response: a new line and the card, or nothing when the directory has none."""
-    card = contact_card(DIRECTORY.service(service_id, commune), right_to_left=language == "ar")
+    card = contact_card(DIRECTORY.service(service_id, commune), CARD_LABELS[language])
     return f"\n{card}" if card else ""
 
 

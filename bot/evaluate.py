@@ -24,6 +24,7 @@ from rasa.utils.log_utils import configure_structlog
 from sklearn.metrics import accuracy_score, f1_score
 
 from bot.language import SUPPORTED_LANGUAGES
+from bot.reading_order import without_direction_marks
 from bot.servers import HOST, MODEL_PATH, PROJECT_ROOT, action_server
 
 HELD_OUT_DIR = PROJECT_ROOT / "tests" / "nlu"
@@ -123,7 +124,8 @@ def response_patterns(responses: dict[str, list[dict]]) -> ResponsePatterns:
 
 
 def response_of(text: str | None, patterns: ResponsePatterns) -> tuple[str, str] | None:
-    """(response name, language) of the variation `text` was made from, or None."""
+    """(response name, language) of the variation `text` was made from (as shown on any channel), or None."""
+    text = without_direction_marks(text) if text else text
     matches = ((name, language) for pattern, name, language in patterns if text and pattern.match(text))
     return next(matches, None)
 

@@ -28,7 +28,7 @@ from bot.evaluate import (
     share,
 )
 from bot.language import SUPPORTED_LANGUAGES
-from bot.rules.directory import LEFT_TO_RIGHT_MARK, Directory, contact_card, load_directory
+from bot.rules.directory import Directory, load_directory
 from bot.rules.subjects import Subjects, load_subjects
 from bot.servers import HOST, MODEL_PATH, PROJECT_ROOT, action_server
 from bot.understanding import topic_payload
@@ -68,11 +68,11 @@ class Judge:
         }
 
     def gives_contact(self, replies: list[dict[str, Any]], service_id: str) -> bool:
-        """The service's card, or its name where the directory has no details for it."""
+        """The service's card (its phone numbers and e-mails), or its name where the directory has none."""
         service = self.directory.services[service_id]
-        expected = contact_card(service) or service.name
-        texts = ((reply.get("text") or "").replace(LEFT_TO_RIGHT_MARK, "") for reply in replies)
-        return any(expected in text for text in texts)
+        expected = service.phones + service.emails or [service.name]
+        texts = [reply.get("text") or "" for reply in replies]
+        return any(detail in text for detail in expected for text in texts)
 
     def about(self, replies: list[dict[str, Any]], subject_name: str, with_buttons: bool = False) -> bool:
         """An answer of the subject or its service's card; `with_buttons`, a choice of its answers too."""

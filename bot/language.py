@@ -10,6 +10,9 @@ from typing import Any
 
 SUPPORTED_LANGUAGES = ("fr", "en", "ar")
 DEFAULT_LANGUAGE = "fr"
+RIGHT_TO_LEFT_LANGUAGES = ("ar",)
+# The slot the responses' variations are chosen by (domain.yml: `condition: slot language`).
+LANGUAGE_SLOT = "language"
 
 
 def language_from_hint(hint: Any) -> str | None:
@@ -18,6 +21,14 @@ def language_from_hint(hint: Any) -> str | None:
         return None
     code = hint.strip()[:2].lower()
     return code if code in SUPPORTED_LANGUAGES else None
+
+
+def response_language(message: dict[str, Any]) -> str | None:
+    """The language of a bot message made from a domain response: the condition of its variation."""
+    for condition in message.get("condition") or []:
+        if condition.get("name") == LANGUAGE_SLOT and condition.get("value") in SUPPORTED_LANGUAGES:
+            return str(condition["value"])
+    return None
 
 
 def session_language(previous: str | None, hint: Any) -> str:

@@ -1,6 +1,20 @@
 """Reading domain.yml's responses, which have one variation per language (a `language` slot condition)."""
 
+from pathlib import Path
 from typing import Any
+
+import yaml
+
+from bot.rules.directory import CardLabels
+
+DOMAIN_FILE = Path(__file__).resolve().parents[1] / "domain.yml"
+CARD_LABEL_PREFIX = "utter_card_label_"
+
+Responses = dict[str, list[dict[str, Any]]]
+
+
+def load_responses(path: Path = DOMAIN_FILE) -> Responses:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["responses"]
 
 
 def variation_language(variation: dict[str, Any]) -> str:
@@ -8,7 +22,17 @@ def variation_language(variation: dict[str, Any]) -> str:
     return str(condition["value"])
 
 
-def response_text(responses: dict[str, list[dict[str, Any]]], name: str, language: str) -> str:
+def response_text(responses: Responses, name: str, language: str) -> str:
     """The text of response `name` in `language`, before any slot is filled in."""
     [text] = [variation["text"] for variation in responses[name] if variation_language(variation) == language]
     return text
+
+
+def card_labels(responses: Responses, language: str) -> CardLabels:
+    """The contact card's labels in `language`, from the `utter_card_label_*` responses."""
+    return CardLabels(
+        **{
+            field: response_text(responses, CARD_LABEL_PREFIX + field, language)
+            for field in CardLabels.__dataclass_fields__
+        }
+    )

@@ -63,10 +63,10 @@ def test_written_file_keeps_configured_channels_and_their_references(tmp_path):
     assert "1:secret" not in written
 
 
-def test_project_credentials_start_rest_and_socketio_with_no_variable_set(tmp_path):
+def test_project_credentials_start_the_rest_channel_and_socketio_with_no_variable_set(tmp_path):
     target = tmp_path / "credentials.yml"
     missing = write_configured_channels(PROJECT_ROOT / "credentials.yml", target, {})
-    assert set(yaml.safe_load(target.read_text())) == {"rest", "socketio"}
+    assert set(yaml.safe_load(target.read_text())) == {"bot.channels.rest.RestInput", "socketio"}
     assert set(missing) == {
         "bot.channels.whatsapp.WhatsAppInput",
         "bot.channels.telegram.TelegramInput",

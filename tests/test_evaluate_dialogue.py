@@ -2,6 +2,7 @@ import pytest
 
 from bot.evaluate import response_patterns
 from bot.evaluate_dialogue import DialogueReport, Judge, gate_report
+from bot.responses import card_labels, load_responses
 from bot.rules.directory import contact_card, load_directory
 from bot.rules.subjects import load_subjects
 from bot.understanding import topic_payload
@@ -17,7 +18,7 @@ RESPONSES = {
     "utter_clarify": [variation("Which?")],
 }
 JUDGE = Judge(response_patterns(RESPONSES), load_subjects(), DIRECTORY)
-LISKO_CARD = contact_card(DIRECTORY.services["lisko"])
+LISKO_CARD = contact_card(DIRECTORY.services["lisko"], card_labels(load_responses(), "en"))
 TOPIC_BUTTONS = [{"title": "LISKO", "payload": topic_payload("lisko")}]
 
 

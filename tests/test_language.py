@@ -1,6 +1,12 @@
 import pytest
 
-from bot.language import MessageLanguage, conversation_language, language_from_hint, session_language
+from bot.language import (
+    MessageLanguage,
+    conversation_language,
+    language_from_hint,
+    response_language,
+    session_language,
+)
 
 
 @pytest.mark.parametrize(
@@ -64,3 +70,16 @@ def said(wants_change=False, named=None, detected=None, reliable=False) -> Messa
 )
 def test_conversation_language(current, message, first, hinted, expected):
     assert conversation_language(current, message, first, hinted) == expected
+
+
+@pytest.mark.parametrize(
+    "message, language",
+    [
+        ({"text": "…", "condition": [{"type": "slot", "name": "language", "value": "ar"}]}, "ar"),
+        ({"text": "…", "condition": [{"type": "slot", "name": "commune", "value": "Wiltz"}]}, None),
+        ({"text": "…", "condition": [{"type": "slot", "name": "language", "value": "de"}]}, None),
+        ({"text": "…"}, None),
+    ],
+)
+def test_a_reply_has_the_language_of_its_response_variation(message, language):
+    assert response_language(message) == language

@@ -2,7 +2,8 @@
 
 Rasa's own output sends button titles of any length (Messenger refuses titles over 20 characters, so
 the whole reply is lost) and drops every button of a reply that has more than 3. A message too long
-to be read gets a polite refusal (bot/channels/text.py).
+to be read gets a polite refusal (bot/channels/text.py). Arabic replies are sent in reading order
+(bot/reading_order.py).
 """
 
 from collections.abc import Awaitable, Callable
@@ -13,7 +14,7 @@ from rasa.core.channels.facebook import FacebookInput as RasaFacebookInput
 from rasa.core.channels.facebook import MessengerBot
 from sanic import Blueprint
 
-from bot.channels.text import cut, readable
+from bot.channels.text import InReadingOrder, cut, readable
 
 BUTTON_TEMPLATE_MAX = 3
 QUICK_REPLIES_MAX = 10  # the most fbmessenger accepts
@@ -25,7 +26,7 @@ def within_limits(buttons: list[dict[str, Any]], count: int) -> list[dict[str, A
     return [{**button, "title": cut(str(button["title"]), TITLE_LIMIT)} for button in buttons[:count]]
 
 
-class MessengerOutput(MessengerBot):
+class MessengerOutput(InReadingOrder, MessengerBot):
     """Up to 3 buttons as a button template, more as quick replies; titles cut to 20 characters."""
 
     async def send_text_with_buttons(

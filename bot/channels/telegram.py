@@ -6,6 +6,7 @@
   message still wins.
 - Telegram sends `/start` (maybe with a deep-link parameter) when a user opens the bot: it greets them.
 - A message too long to be read gets a polite refusal (bot/channels/text.py).
+- Arabic replies are sent in reading order (bot/reading_order.py).
 """
 
 import asyncio
@@ -24,7 +25,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels.text import readable
+from bot.channels.text import InReadingOrder, readable
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +61,10 @@ async def register_webhook(bot: TelegramOutput, url: str, secret_token: str) -> 
         await bot.session.close()
 
 
+class TelegramReplies(InReadingOrder, TelegramOutput):
+    """Rasa's Telegram output, Arabic replies in reading order."""
+
+
 class TelegramInput(RasaTelegramInput):
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> "TelegramInput":
@@ -88,8 +93,8 @@ class TelegramInput(RasaTelegramInput):
         super().__init__(access_token, verify, webhook_url, debug_mode)
         self.secret_token = secret_token
 
-    def get_output_channel(self) -> TelegramOutput:
-        channel = TelegramOutput(self.access_token)
+    def get_output_channel(self) -> TelegramReplies:
+        channel = TelegramReplies(self.access_token)
         try:
             asyncio.run(register_webhook(channel, self.webhook_url, self.secret_token))
         except TelegramAPIError as error:

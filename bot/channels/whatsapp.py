@@ -1,6 +1,7 @@
 """WhatsApp Cloud API channel: Meta's signed webhooks in, Graph API messages out.
 
-A message too long to be read gets a polite refusal (bot/channels/text.py).
+A message too long to be read gets a polite refusal (bot/channels/text.py); Arabic replies are sent in
+reading order (bot/reading_order.py).
 """
 
 import asyncio
@@ -18,7 +19,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels.text import cut, readable
+from bot.channels.text import InReadingOrder, cut, readable
 
 logger = logging.getLogger(__name__)
 
@@ -91,8 +92,8 @@ async def graph_error_code(reply: aiohttp.ClientResponse) -> Any:
     return body.get("error", {}).get("code") if isinstance(body, dict) else None
 
 
-class WhatsAppOutput(OutputChannel):
-    """Sends the bot's messages through the Graph API."""
+class WhatsAppOutput(InReadingOrder, OutputChannel):
+    """Sends the bot's messages through the Graph API, Arabic ones in reading order."""
 
     @classmethod
     def name(cls) -> str:

@@ -1,5 +1,6 @@
 """The services people are sent to, with only the contact details an operator has verified."""
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import constr
@@ -8,8 +9,6 @@ from bot.rules.loading import DATA_DIR, StrictModel, load_model
 
 DIRECTORY_FILE = DATA_DIR / "directory.yml"
 OFFICE_SOCIAL = "office_social"
-# Written before a phone number or an address in right-to-left text, so it keeps its order.
-LEFT_TO_RIGHT_MARK = "\u200e"
 
 
 class Service(StrictModel):
@@ -39,17 +38,26 @@ def load_directory(path: Path = DIRECTORY_FILE) -> Directory:
     return load_model(path, Directory)
 
 
-def contact_card(service: Service, right_to_left: bool = False) -> str:
-    """The service's name and contact details, one per line, with symbols instead of words; "" if none."""
+@dataclass(frozen=True)
+class CardLabels:
+    """The words before each detail of a card, in the conversation's language ("Téléphone :", "Phone:")."""
+
+    person: str
+    address: str
+    phone: str
+    email: str
+
+
+def contact_card(service: Service, labels: CardLabels) -> str:
+    """The service's name, then each contact detail on its own line after its label; "" if none."""
     if not service.has_contact_details():
         return ""
-    mark = LEFT_TO_RIGHT_MARK if right_to_left else ""
     heading = f"{service.name} ({service.organisation})" if service.organisation else service.name
     lines = [heading]
     if service.contact_person:
-        lines.append(f"👤 {service.contact_person}")
+        lines.append(f"{labels.person} {service.contact_person}")
     if service.address:
-        lines.append(f"📍 {mark}{service.address}")
-    lines += [f"📞 {mark}{phone}" for phone in service.phones]
-    lines += [f"✉️ {email}" for email in service.emails]
+        lines.append(f"{labels.address} {service.address}")
+    lines += [f"{labels.phone} {phone}" for phone in service.phones]
+    lines += [f"{labels.email} {email}" for email in service.emails]
     return "\n".join(lines)

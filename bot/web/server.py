@@ -19,6 +19,8 @@ from aiohttp import web
 
 from bot.channels.text import MAX_MESSAGE_LENGTH
 from bot.environment import settings
+from bot.language import language_from_hint
+from bot.reading_order import in_reading_order
 from bot.servers import PROJECT_ROOT
 from bot.web.rate_limit import RateLimiter, webhook_senders
 from bot.web.texts import widget_texts
@@ -85,7 +87,8 @@ def widget_message(body: Any) -> tuple[dict[str, Any] | None, str]:
 
 
 def bot_replies(rasa_replies: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The texts and buttons of Rasa's replies, the only parts the widget shows."""
+    """The texts and buttons of Rasa's replies, the only parts the widget shows, in reading order, with
+    their language (bot/channels/rest.py) when it is one of the assistant's."""
     replies = []
     for reply in rasa_replies:
         buttons = [
@@ -93,7 +96,9 @@ def bot_replies(rasa_replies: list[dict[str, Any]]) -> list[dict[str, Any]]:
             for button in reply.get("buttons") or []
         ]
         if reply.get("text") or buttons:
-            replies.append({"text": str(reply.get("text") or ""), "buttons": buttons})
+            language = language_from_hint(reply.get("language"))
+            shown = {"text": str(reply.get("text") or ""), "buttons": buttons, "language": language}
+            replies.append(in_reading_order(shown, language))
     return replies
 
 

@@ -19,9 +19,13 @@ async def test_a_refugee_in_a_caritas_house_gets_logis_with_its_phone_and_email(
     assert slot_events(events) == {"need": None, "vulnerable": None, "failed_tries": 0}
 
 
-async def test_arabic_contact_cards_keep_phone_numbers_left_to_right(dispatcher):
-    await ActionRouteContact().run(dispatcher, load_tracker("contact_caritas_refugee", language="ar"), {})
-    assert "📞 \u200e(+352) 40 21 31 - 903" in dispatcher.messages[1]["contact"]
+@pytest.mark.parametrize(
+    "language, phone_line",
+    [("fr", "Téléphone\u00a0: (+352) 40 21 31 - 903"), ("ar", "الهاتف: (+352) 40 21 31 - 903")],
+)
+async def test_contact_cards_label_their_lines_in_the_conversation_language(dispatcher, language, phone_line):
+    await ActionRouteContact().run(dispatcher, load_tracker("contact_caritas_refugee", language=language), {})
+    assert phone_line in dispatcher.messages[1]["contact"].splitlines()
 
 
 @pytest.mark.parametrize(

@@ -30,7 +30,7 @@ async def test_a_bpi_gets_the_cover_for_the_rent_typed_and_whom_to_call(dispatch
         "3\u00a0000\u00a0€",
         "5\u00a0400\u00a0€",
     )
-    assert "📞 (+352) 27 55 56 03" in dispatcher.messages[3]["contact"]
+    assert "Téléphone\u00a0: (+352) 27 55 56 03" in dispatcher.messages[3]["contact"]
     assert slot_events(events) == {**FORGOTTEN, "failed_tries": 0}
 
 

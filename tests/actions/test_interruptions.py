@@ -74,4 +74,4 @@ async def test_an_emergency_without_housing_facts_names_lisko_with_its_phone(dis
     tracker.latest_message["entities"] = []
     await ActionEmergency().run(dispatcher, tracker, {})
     assert responses(dispatcher) == ["utter_emergency", "utter_route_vulnerable"]
-    assert "\u200e(+352) 27 55 56 03" in dispatcher.messages[1]["contact"]
+    assert "(+352) 27 55 56 03" in dispatcher.messages[1]["contact"]

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, Route, expect
 
+from bot.reading_order import without_direction_marks
 from bot.servers import web_server
 from tests.browser.conftest import DESKTOP, PHONE
 from tests.conftest import TEST_RASA_PORT
@@ -95,11 +96,15 @@ def test_arabic_conversation_is_right_to_left(widget: Widget):
     assert box["x"] > DESKTOP["width"] / 2, "the panel should stay next to the launcher, bottom right"
     # The answer starts with "LISKO" but is Arabic: it reads right to left.
     assert languages_of(widget.say("ما هو LISKO؟")) == {"ar"}
-    assert widget.bot_messages.last.inner_text().startswith("LISKO")
+    assert without_direction_marks(widget.bot_messages.last.inner_text()).startswith("LISKO")
     expect(widget.bot_messages.last).to_have_attribute("dir", "rtl")
-    # A French sentence inside the Arabic conversation keeps its own left-to-right direction.
+    # A French sentence keeps its own left-to-right direction, and the conversation, interface included,
+    # goes on in French.
     widget.say("Bonjour, je cherche un logement")
-    expect(widget.user_messages.last).to_have_attribute("dir", "ltr")
+    assert widget.user_messages.last.evaluate("node => node.matches(':dir(ltr)')")
+    expect(widget.panel).to_have_attribute("lang", "fr")
+    expect(widget.panel).to_have_attribute("dir", "ltr")
+    expect(widget.bot_messages.last).to_have_attribute("dir", "ltr")
 
 
 def test_clicking_a_button_sends_its_payload(widget: Widget):
@@ -248,6 +253,61 @@ def test_answers_are_shown_as_text_never_run(widget: Widget):
     assert widget.page.locator(".bpi-widget script, .bpi-widget img").count() == 0
 
 
+# The boxes, on screen, of the first occurrence of a text in the latest answer.
+TEXT_BOXES = """needle => {
+  const bubble = [...document.querySelectorAll(".bpi-bot .bpi-bubble")].pop();
+  const walker = document.createTreeWalker(bubble, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode, at = node.data.indexOf(needle);
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + needle.length);
+    return [...range.getClientRects()].map(box => ({x: box.x, y: box.y, right: box.right}));
+  }
+  return [];
+}"""
+
+
+def before_in_reading_order(first: dict, then: dict) -> bool:
+    """Left to right: `first` is left of `then` on the same line, or on a line above."""
+    return first["y"] < then["y"] - 1 or (abs(first["y"] - then["y"]) <= 1 and first["x"] < then["x"])
+
+
+DETAILS_OF_LISKO = (
+    "Marc JOSSE",
+    "13",
+    "L-1255",
+    "(+352) 27 55 56 03",
+    "(+352)",
+    "56 03",
+    "marc.josse@croix-rouge.lu",
+    "الهاتف:",
+)
+
+
+def test_an_arabic_contact_card_reads_right_to_left_with_its_details_in_order(widget: Widget):
+    widget.page.set_viewport_size(PHONE)
+    widget.open()
+    widget.choose_language("العربية")
+    widget.say("ما هو رقم هاتف LISKO وعنوانه؟")
+    card = widget.bot_messages.last
+    expect(card).to_contain_text("(+352) 27 55 56 03")
+    expect(card).to_have_attribute("dir", "rtl")
+    box = {text: widget.page.evaluate(TEXT_BOXES, text) for text in DETAILS_OF_LISKO}
+    # Each detail is laid out whole, on one line, inside the right-to-left bubble, left to right.
+    bubble = card.bounding_box()
+    for text in ("Marc JOSSE", "L-1255", "(+352) 27 55 56 03", "marc.josse@croix-rouge.lu", "13"):
+        assert len(box[text]) == 1, (text, box[text])
+        assert (
+            bubble["x"] <= box[text][0]["x"] and box[text][0]["right"] <= bubble["x"] + bubble["width"]
+        ), text
+    assert before_in_reading_order(box["13"][0], box["L-1255"][0])
+    assert before_in_reading_order(box["(+352)"][0], box["56 03"][0])
+    # The Arabic label comes first, on the right of its value.
+    assert box["الهاتف:"][0]["x"] > box["(+352) 27 55 56 03"][0]["right"]
+
+
 def test_links_phone_numbers_and_addresses_are_clickable(widget: Widget):
     text = "LogIS : (+352) 27 55 56 03, logis@caritas.lu, https://www.caritas.lu. En danger : 112."
     widget.page.route("**/widget/messages", fake_answer(text))
@@ -307,7 +367,9 @@ def test_fits_a_360_pixel_phone(widget: Widget):
     expect(widget.page.locator(".bpi-send")).to_be_in_viewport()
 
 
-@pytest.mark.parametrize("language, question", [("fr", "Qu'est-ce que le LISKO ?"), ("ar", "ما هو LISKO؟")])
+@pytest.mark.parametrize(
+    "language, question", [("fr", "Qu'est-ce que le LISKO ?"), ("ar", "ما هو رقم هاتف LISKO وعنوانه؟")]
+)
 @pytest.mark.parametrize("size", ["desktop", "phone"])
 def test_screenshots(widget: Widget, screenshots_dir: Path, language: str, question: str, size: str):
     if size == "phone":

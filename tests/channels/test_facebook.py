@@ -333,3 +333,11 @@ async def test_more_buttons_make_quick_replies(count: int, shown: int) -> None:
     [sent] = client.sent
     assert sent["text"] == "Choose"
     assert [reply["payload"] for reply in sent["quick_replies"]] == [f"/choose{n}" for n in range(shown)]
+
+
+async def test_an_arabic_reply_is_sent_in_reading_order() -> None:
+    client = RecordingClient()
+    condition = [{"type": "slot", "name": "language", "value": "ar"}]
+    await MessengerOutput(client).send_response("42", {"text": "LISKO يساعدك", "condition": condition})
+
+    assert client.sent == [{"text": "\u200f\u2066LISKO\u2069 يساعدك"}]

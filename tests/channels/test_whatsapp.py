@@ -122,6 +122,9 @@ def text_message(body: str) -> dict[str, Any]:
     return message("text", {"body": body})
 
 
+ARABIC_CONDITION = [{"type": "slot", "name": "language", "value": "ar"}]
+
+
 def choice(number: int) -> str:
     return f'/choose{{"number": {number}}}'
 
@@ -486,3 +489,15 @@ async def test_only_the_latest_message_ids_are_remembered(channel: WhatsAppInput
         assert channel.is_new(f"wamid.{number}")
     assert not channel.is_new(f"wamid.{REMEMBERED_MESSAGE_IDS - 1}")
     assert channel.is_new("wamid.first")
+
+
+async def test_an_arabic_reply_is_sent_in_reading_order(output: WhatsAppOutput, api: FakeGraphApi) -> None:
+    card = "هذه الجهة:\nLISKO (Croix-Rouge luxembourgeoise)\nالهاتف: (+352) 27 55 56 03"
+    await output.send_response(USER_NUMBER, {"text": card, "condition": ARABIC_CONDITION})
+
+    [sent] = api.sent
+    assert sent["text"]["body"].split("\n") == [
+        "هذه الجهة:",
+        "\u200f\u2066LISKO (Croix-Rouge luxembourgeoise)\u2069",
+        "الهاتف: \u2066(+352) 27 55 56 03\u2069",
+    ]

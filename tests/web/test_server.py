@@ -30,6 +30,7 @@ class FakeRasa:
             },
             {"recipient_id": SENDER, "image": "https://example.org/a.png"},
             {"recipient_id": SENDER, "text": "Call (+352) 27 55 56 03"},
+            {"recipient_id": SENDER, "text": "LISKO يساعدك", "language": "ar"},
         ]
         self.app = web.Application()
         self.app.router.add_post("/webhooks/rest/webhook", self.rest)
@@ -120,8 +121,10 @@ async def test_message_is_forwarded_with_language_and_channel(client, rasa):
         {"sender": SENDER, "message": "bonjour", "metadata": {"channel": "widget", "language": "fr-LU"}}
     ]
     assert await reply.json() == [
-        {"text": "Bonjour !", "buttons": [{"title": "English", "payload": "/en"}]},
-        {"text": "Call (+352) 27 55 56 03", "buttons": []},
+        {"text": "Bonjour !", "buttons": [{"title": "English", "payload": "/en"}], "language": None},
+        {"text": "Call (+352) 27 55 56 03", "buttons": [], "language": None},
+        # In reading order, with its language: the widget lays it out right to left.
+        {"text": "\u200f\u2066LISKO\u2069 يساعدك", "buttons": [], "language": "ar"},
     ]
 
 

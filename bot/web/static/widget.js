@@ -10,6 +10,9 @@
   const STORAGE_KEY = "bpi-assistant";
   const RETRY_SECONDS = [2, 4, 8, 15];
   // Web addresses, e-mail addresses, international phone numbers, and the emergency numbers 112 and 113.
+  const RIGHT_TO_LEFT = ["ar"];
+  // A Latin run (a name, an address, a number) the server isolated in a right-to-left reply (bot/reading_order.py).
+  const ISOLATED = /\u2066([^\u2069]*)\u2069/g;
   const LINK = /(https?:\/\/[^\s<>"]+[^\s<>".,;:!?)])|([\w.+-]+@[\w-]+(?:\.[\w-]+)+)|(\(?\+\d{2,3}\)?[\d \-]{5,}\d|\b11[23]\b)/g;
 
   let texts = null;
@@ -77,19 +80,39 @@
     return fragment;
   }
 
-  /* Right to left when most letters are Arabic: an Arabic answer often starts with a service name in Latin letters. */
-  function direction(text) {
-    const arabic = (text.match(/[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/g) || []).length;
-    const latin = (text.match(/[A-Za-z\u00C0-\u024F]/g) || []).length;
-    return arabic > 0 && arabic >= latin ? "rtl" : "ltr";
+  /* Text whose isolated Latin runs are <bdi> elements, laid out left to right, that wrap only after a comma. */
+  function displayed(text) {
+    const fragment = document.createDocumentFragment();
+    let last = 0;
+    for (const match of text.matchAll(ISOLATED)) {
+      fragment.append(linkified(text.slice(last, match.index)));
+      const run = element("bdi", "bpi-ltr", { dir: "ltr" });
+      match[1].split(/(, )/).forEach((part, index) => {
+        if (index % 2) return run.append(part);
+        const piece = element("span", "bpi-nowrap");
+        piece.append(linkified(part));
+        run.append(piece);
+      });
+      fragment.append(run);
+      last = match.index + match[0].length;
+    }
+    fragment.append(linkified(text.slice(last)));
+    return fragment;
+  }
+
+  /* A bot message is laid out in the direction of its language; the user's own text by its first letter. */
+  function direction(entry) {
+    if (entry.from === "user") return "auto";
+    return RIGHT_TO_LEFT.includes(entry.language || state.language) ? "rtl" : "ltr";
   }
 
   function messageNode(entry, index) {
     const item = element("li", "bpi-message bpi-" + entry.from);
     const who = element("span", "bpi-visually-hidden");
     who.textContent = t(entry.from === "user" ? "you" : "assistant") + " : ";
-    const bubble = element("p", "bpi-bubble", { dir: direction(entry.text) });
-    bubble.append(linkified(entry.text));
+    const bubble = element("p", "bpi-bubble", { dir: direction(entry) });
+    if (entry.language) bubble.lang = entry.language;
+    bubble.append(displayed(entry.text));
     item.append(who, bubble);
     if (entry.pending || entry.refused) {
       const note = element("span", "bpi-note");
@@ -99,7 +122,7 @@
     if (entry.buttons && entry.buttons.length) {
       const group = element("div", "bpi-buttons");
       entry.buttons.forEach((button) => {
-        const choice = element("button", "bpi-choice", { type: "button", dir: direction(button.title) });
+        const choice = element("button", "bpi-choice", { type: "button", dir: direction(entry) });
         choice.textContent = button.title;
         choice.disabled = Boolean(entry.used);
         choice.addEventListener("click", () => {
@@ -193,7 +216,10 @@
       if (item.entry >= 0) {
         Object.assign(state.transcript[item.entry], { pending: false, refused: !result.ok });
       }
-      result.replies.forEach((reply) => state.transcript.push({ from: "bot", text: reply.text, buttons: reply.buttons }));
+      result.replies.forEach((reply) =>
+        state.transcript.push({ from: "bot", text: reply.text, buttons: reply.buttons, language: reply.language })
+      );
+      followLanguage(result.replies);
       save();
       renderTranscript();
       if (result.replies.length) announce(result.replies.map((reply) => reply.text).join("\n"));
@@ -210,6 +236,15 @@
       ui.typing.hidden = true;
     }
     deliver();
+  }
+
+  /* The interface speaks the conversation's language, which changes with what the user writes. */
+  function followLanguage(replies) {
+    const spoken = replies.map((reply) => supported(reply.language)).filter(Boolean).pop();
+    if (spoken && spoken !== state.language) {
+      state.language = spoken;
+      renderLabels();
+    }
   }
 
   function chooseLanguage(language) {
