@@ -1,5 +1,4 @@
-"""`action_session_start`: carries the language over, applies the channel's language hint, and sets how
-long the conversation is kept (RETENTION_DAYS), which the welcome message states."""
+"""`action_session_start`: carries the language over and applies the channel's language hint."""
 
 from typing import Any
 
@@ -7,14 +6,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.environment import settings
 from bot.language import session_language
 
 LANGUAGE_SLOT = "language"
 METADATA_SLOT = "session_started_metadata"
-RETENTION_SLOT = "retention_days"
-# Read once, when the action server starts, as Rasa reads endpoints.yml.
-RETENTION_DAYS = settings()["RETENTION_DAYS"]
 
 
 def last_language_set(events: list[dict[str, Any]]) -> str | None:
@@ -40,6 +35,5 @@ class ActionSessionStart(Action):
             # Kept in the new session, as Rasa's own session start does: whether the channel gave a language
             # matters again on the first message (bot/language.py).
             SlotSet(METADATA_SLOT, metadata or None),
-            SlotSet(RETENTION_SLOT, RETENTION_DAYS),
             ActionExecuted("action_listen"),
         ]

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 
 from bot.environment import settings
+from bot.retention import retention_days
 
 SECONDS_PER_DAY = 24 * 60 * 60
 EVENTS = SQLTrackerStore.SQLEvent.__table__
@@ -38,13 +39,6 @@ def purge(engine: sa.engine.Engine, retention_days: float, now: float) -> Purged
         ).scalar_one()
         events = connection.execute(sa.delete(EVENTS).where(EVENTS.c.sender_id.in_(expired))).rowcount
     return Purged(conversations, events)
-
-
-def retention_days(value: str) -> float:
-    days = float(value)
-    if days <= 0:
-        raise ValueError(f"RETENTION_DAYS must be a positive number of days, not {value!r}")
-    return days
 
 
 def main() -> None:

@@ -143,3 +143,20 @@ def test_distress_answers_give_112_and_113_in_every_language(answer):
     variations = RESPONSES[answer]
     assert {variation["condition"][0]["value"] for variation in variations} == set(SUPPORTED_LANGUAGES)
     assert [v["text"] for v in variations if "112" not in v["text"] or "113" not in v["text"]] == []
+
+
+# A number filled in at run time (days kept, months of rent) comes with its noun, made to agree with it
+# by bot.rules.amounts.format_count: in Arabic the noun's form depends on the number (يومين، 3 أيام، 30 يومًا).
+COUNTED_NOUN_AFTER_A_VALUE = re.compile(r"\{\w+\}\s*(?:يوم|يوما|يومًا|أيام|شهر|شهرا|شهرًا|أشهر|شهور)")
+
+
+def test_arabic_nouns_counted_by_a_value_come_with_it():
+    for name, variations in RESPONSES.items():
+        for variation in variations:
+            if variation_language(variation) == "ar":
+                assert not COUNTED_NOUN_AFTER_A_VALUE.search(variation["text"]), name
+
+
+def test_the_counted_noun_check_catches_a_noun_after_a_value():
+    assert COUNTED_NOUN_AFTER_A_VALUE.search("أحتفظ بالمحادثة {retention_days} يوما")
+    assert COUNTED_NOUN_AFTER_A_VALUE.search("(إيجار {rent_months} أشهر)")

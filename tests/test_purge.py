@@ -8,7 +8,8 @@ import time
 import pytest
 import sqlalchemy as sa
 
-from bot.purge import EVENTS, SECONDS_PER_DAY, Purged, purge, retention_days
+from bot.purge import EVENTS, SECONDS_PER_DAY, Purged, purge
+from bot.retention import retention_days, stated_retention
 from bot.servers import PROJECT_ROOT
 
 NOW = 1_790_000_000.0
@@ -86,3 +87,16 @@ def test_make_purge_reports_what_it_removed(engine, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "Removed 1 conversations (1 events) older than 30 days" in result.stdout
     assert senders(engine) == {"recent"}
+
+
+@pytest.mark.parametrize(
+    "value, language, stated",
+    [
+        ("30", "fr", "30\u00a0jours"),
+        ("1", "en", "1\u00a0day"),
+        ("2", "ar", "يومين"),
+        ("0.5", "ar", "يوم واحد"),
+    ],
+)
+def test_the_period_users_read_is_in_whole_days_rounded_up(value, language, stated):
+    assert stated_retention(value, language) == stated

@@ -19,8 +19,9 @@ from aiohttp import web
 
 from bot.channels.text import MAX_MESSAGE_LENGTH
 from bot.environment import settings
-from bot.language import language_from_hint
+from bot.language import SUPPORTED_LANGUAGES, language_from_hint
 from bot.reading_order import in_reading_order
+from bot.retention import stated_retention
 from bot.servers import PROJECT_ROOT
 from bot.web.rate_limit import RateLimiter, webhook_senders
 from bot.web.texts import widget_texts
@@ -231,7 +232,13 @@ def create_app(environment: Mapping[str, str]) -> web.Application:
     app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[security_headers, cross_origin])
     app[RASA] = environment["RASA_URL"].rstrip("/")
     app[ALLOWED_ORIGINS] = frozenset(filter(None, environment.get("WIDGET_ALLOWED_ORIGINS", "").split(",")))
-    app[TEXTS] = widget_texts(DOMAIN_PATH, {"retention_days": environment["RETENTION_DAYS"]})
+    app[TEXTS] = widget_texts(
+        DOMAIN_PATH,
+        {
+            language: {"retention_days": stated_retention(environment["RETENTION_DAYS"], language)}
+            for language in SUPPORTED_LANGUAGES
+        },
+    )
     app[SENDER_LIMIT] = RateLimiter(int(environment["RATE_LIMIT_PER_SENDER"]))
     app[ADDRESS_LIMIT] = RateLimiter(int(environment["RATE_LIMIT_PER_ADDRESS"]))
     app[TRUSTED_PROXIES] = frozenset(filter(None, environment["TRUSTED_PROXIES"].split(",")))

@@ -9,17 +9,18 @@ from bot.responses import variation_language
 WIDGET_PREFIX = "utter_widget_"
 
 
-def widget_texts(domain_path: Path, settings: dict[str, str]) -> dict[str, dict[str, str]]:
+def widget_texts(domain_path: Path, settings: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     """{language: {label: text}}, the label being the response name without `utter_widget_`, and each
-    `{name}` of `settings` replaced by its value (others, such as `{seconds}`, are the widget's)."""
+    `{name}` of `settings[language]` replaced by its value (others, such as `{seconds}`, are the widget's)."""
     responses = yaml.safe_load(domain_path.read_text(encoding="utf-8"))["responses"]
     texts: dict[str, dict[str, str]] = {}
     for name, variations in responses.items():
         if not name.startswith(WIDGET_PREFIX):
             continue
         for variation in variations:
+            language = variation_language(variation)
             text = variation["text"]
-            for setting, value in settings.items():
+            for setting, value in settings[language].items():
                 text = text.replace("{" + setting + "}", value)
-            texts.setdefault(variation_language(variation), {})[name.removeprefix(WIDGET_PREFIX)] = text
+            texts.setdefault(language, {})[name.removeprefix(WIDGET_PREFIX)] = text
     return texts
