@@ -81,3 +81,18 @@ def test_numbers_are_read_as_people_write_them(text, numbers):
 
 def test_a_number_the_sources_lack_is_caught():
     assert numbers_in("limite retenue : 50 %") - SOURCE_NUMBERS == {"50"}
+
+
+def test_every_response_has_its_note_in_docs_sources_md():
+    notes = (PROJECT_ROOT / "docs" / "sources.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"\b(utter_[a-z_/]+\*?)", notes))
+    patterns = [name.removesuffix("*") for name in named if name.endswith("*")]
+    faq_keys = set(re.findall(r"^\| ([a-z_]+) \|", notes, re.MULTILINE))
+    without_note = [
+        name
+        for name in RESPONSES
+        if name not in named
+        and not any(name.startswith(pattern) for pattern in patterns)
+        and name.removeprefix("utter_faq/") not in faq_keys
+    ]
+    assert without_note == []
