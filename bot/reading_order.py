@@ -58,7 +58,11 @@ def in_reading_order(message: dict[str, Any], language: str | None) -> dict[str,
     if shown.get("text"):
         shown["text"] = right_to_left(shown["text"])
     if shown.get("buttons"):
+        # A button is a line of its own: one without Arabic (a language's name) stays as it is.
         shown["buttons"] = [
-            {**button, "title": right_to_left(button["title"])} for button in shown["buttons"]
+            {**button, "title": right_to_left(button["title"])}
+            if ARABIC_LETTER.search(button["title"])
+            else button
+            for button in shown["buttons"]
         ]
     return shown

@@ -6,7 +6,7 @@ and our policies (their names are in `actions/` and `bot/policies/`, whole or as
 and RulePolicy's core fallback (config.yml) never appear in stories, nor does `utter_faq` when the
 actions send its answers by name, so Rasa's own validation runs here
 with those responses counted as used.
-The intents that only channels, buttons or our NLU components set (`too_long`, `choose_topic`,
+The intents that only channels, buttons or our NLU components set (`too_long`, `attachment`, `choose_topic`,
 `other_language`, `romanised_arabic`) have no training examples and are not reported either.
 Every other check, and every other warning, is Rasa's, unchanged.
 """
@@ -22,7 +22,7 @@ from rasa.shared.importers.importer import TrainingDataImporter
 from rasa.utils.common import configure_logging_and_warnings
 from rasa.utils.io import configure_colored_logging
 
-from bot.channels.text import TOO_LONG_PAYLOAD
+from bot.channels.text import ATTACHMENT_PAYLOAD, TOO_LONG_PAYLOAD
 from bot.nlu.language_router import OTHER_LANGUAGE_INTENT, ROMANISED_ARABIC_INTENT
 from bot.servers import PROJECT_ROOT
 from bot.understanding import CHOOSE_TOPIC_INTENT
@@ -31,6 +31,7 @@ from bot.web.texts import WIDGET_PREFIX
 CODE_SENDING_RESPONSES = (PROJECT_ROOT / "actions", PROJECT_ROOT / "bot" / "policies")
 INTENTS_WITHOUT_EXAMPLES = {
     TOO_LONG_PAYLOAD.lstrip("/"),
+    ATTACHMENT_PAYLOAD.lstrip("/"),
     CHOOSE_TOPIC_INTENT,
     OTHER_LANGUAGE_INTENT,
     ROMANISED_ARABIC_INTENT,

@@ -31,10 +31,11 @@ def test_right_to_left(text, shown):
 
 
 def test_arabic_replies_and_their_buttons_are_put_in_reading_order():
-    message = {"text": "LISKO: الهاتف", "buttons": [{"title": "LogIS", "payload": "/x"}]}
+    buttons = [{"title": "ما هو LogIS؟", "payload": "/x"}, {"title": "Français", "payload": "/fr"}]
+    message = {"text": "LISKO: الهاتف", "buttons": buttons}
     shown = in_reading_order(message, "ar")
     assert shown["text"] == f"{RLM}{LRI}LISKO{PDI}: الهاتف"
-    assert shown["buttons"] == [{"title": f"{RLM}{LRI}LogIS{PDI}", "payload": "/x"}]
+    assert shown["buttons"] == [{"title": f"ما هو {LRI}LogIS{PDI}؟", "payload": "/x"}, buttons[1]]
     assert message["text"] == "LISKO: الهاتف"
 
 

@@ -1,7 +1,12 @@
-"""Rasa's Telegram channel, with a webhook secret, the user's app language as a hint, and /start.
+"""Telegram, with Rasa's output and our own webhook: a secret, the user's app language as a hint, /start.
 
-- Rasa's channel accepts any update posted to its URL. This one registers the webhook with a secret
-  (Telegram's `secret_token`) and refuses, with 403, an update without it.
+- Rasa's channel accepts any update posted to its URL, and fails (HTTP 500, so Telegram sends it
+  again and again) on updates it does not expect. This one registers the webhook with a secret
+  (Telegram's `secret_token`), refuses with 403 an update without it before reading the body, 400 a
+  body that is not a JSON object, and answers every update with 200.
+- A button under an inline message (a callback query without `message`) is answered in the user's chat.
+- A photo, voice note, sticker… gets "I can only read written messages"; a caption is read as the
+  message (bot/channels/text.py).
 - The user's `language_code` goes to `action_session_start` as a hint; a reliable detection of the first
   message still wins.
 - Telegram sends `/start` (maybe with a deep-link parameter) when a user opens the bot: it greets them.
@@ -14,6 +19,7 @@ import hmac
 import logging
 import re
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from typing import Any
 
 from aiogram.utils.exceptions import TelegramAPIError
@@ -25,7 +31,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels.text import InReadingOrder, readable
+from bot.channels.payload import child, json_object, text_field
+from bot.channels.text import InReadingOrder, caption_or_attachment, readable
 
 logger = logging.getLogger(__name__)
 
@@ -35,14 +42,58 @@ UPDATE_KINDS_WITH_SENDER = ("message", "edited_message", "callback_query")
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 # What Telegram accepts as a secret_token.
 SECRET_FORMAT = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+# What a user may send instead of a text (Bot API, Message).
+ATTACHMENTS = (
+    "photo",
+    "voice",
+    "audio",
+    "video",
+    "video_note",
+    "animation",
+    "document",
+    "sticker",
+    "location",
+)
+ATTACHMENTS += ("venue", "contact")
 
 
 def app_language(update: dict[str, Any]) -> str | None:
     """The `language_code` of the Telegram user who sent `update` (their app's language), if given."""
     for kind in UPDATE_KINDS_WITH_SENDER:
-        sender = (update.get(kind) or {}).get("from") or {}
-        if sender.get("language_code"):
-            return str(sender["language_code"])
+        language = text_field(child(child(update, kind), "from"), "language_code")
+        if language:
+            return language
+    return None
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """A user's message: the chat to answer and what to pass to Rasa."""
+
+    chat_id: str
+    text: str
+
+
+def incoming(update: dict[str, Any]) -> Incoming | None:
+    """The user's message in an update: a text (or /start), an edit, a button's data, a caption, or the
+    attachment intent for a photo, a voice note, a sticker…; None for updates that get no answer."""
+    query = child(update, "callback_query")
+    if query:
+        chat_id = child(child(query, "message"), "chat").get("id")
+        # A button under an inline message comes without `message`: the answer goes to the user's chat.
+        chat_id = chat_id or child(query, "from").get("id")
+        data = query.get("data")
+        return Incoming(str(chat_id), data) if chat_id and isinstance(data, str) and data else None
+    message = child(update, "message") or child(update, "edited_message")
+    chat_id = child(message, "chat").get("id")
+    if not chat_id:
+        return None
+    text = message.get("text")
+    if isinstance(text, str) and text:
+        return Incoming(str(chat_id), as_greeting(text))
+    if any(kind in message for kind in ATTACHMENTS):
+        caption = message.get("caption")
+        return Incoming(str(chat_id), caption_or_attachment(caption if isinstance(caption, str) else None))
     return None
 
 
@@ -101,25 +152,43 @@ class TelegramInput(RasaTelegramInput):
             raise RasaException(f"Failed to set channel webhook: {error}") from error
         return channel
 
-    def get_metadata(self, request: Request) -> dict[str, Any] | None:
-        language = app_language(request.json if isinstance(request.json, dict) else {})
-        return {"language": language} if language else None
-
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        async def on_message(message: UserMessage) -> Any:
-            message.text = readable(as_greeting(message.text))
-            return await on_new_message(message)
+        """Rasa's routes, with the secret checked before anything of the body is read."""
+        out_channel = self.get_output_channel()
+        webhook = Blueprint("telegram_webhook", __name__)
 
-        webhook = super().blueprint(on_message)
+        @webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
 
-        @webhook.middleware("request")
-        async def authenticate(request: Request) -> HTTPResponse | None:
-            if request.method != "POST":
-                return None
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
             secret = request.headers.get(SECRET_HEADER, "")
-            if hmac.compare_digest(secret.encode(), self.secret_token.encode()):
-                return None
-            logger.warning("Refused a Telegram update without the webhook's secret.")
-            return response.text("forbidden", status=403)
+            if not hmac.compare_digest(secret.encode(), self.secret_token.encode()):
+                logger.warning("Refused a Telegram update without the webhook's secret.")
+                return response.text("forbidden", status=403)
+            update = json_object(request.body)
+            if update is None:
+                return response.text("not a Telegram update", status=400)
+            message = incoming(update)
+            if message is None:
+                return response.text("success")
+            if (await out_channel.get_me()).username != self.verify:
+                logger.warning("Refused a Telegram update: the token is not the bot's named in `verify`.")
+                return response.text("failed")
+            language = app_language(update)
+            user_message = UserMessage(
+                readable(message.text),
+                out_channel,
+                message.chat_id,
+                input_channel=self.name(),
+                metadata={"language": language} if language else None,
+            )
+            try:
+                await on_new_message(user_message)
+            except Exception as error:
+                # Telegram delivers an update again until it gets a 200: log the failure instead.
+                logger.error("Rasa failed to handle a Telegram update: %s.", type(error).__name__)
+            return response.text("success")
 
         return webhook

@@ -1,5 +1,6 @@
 """Text helpers shared by the messaging channels."""
 
+from collections import OrderedDict
 from typing import Any
 
 from bot.language import response_language
@@ -9,6 +10,10 @@ from bot.reading_order import in_reading_order
 MAX_MESSAGE_LENGTH = 2000
 # What reaches Rasa instead: the `too_long` intent, answered by a polite refusal.
 TOO_LONG_PAYLOAD = "/too_long"
+# What reaches Rasa for a photo, a voice note, a document, a sticker or a location without a caption:
+# the `attachment` intent, answered by "I can only read written messages". Nothing of the attachment
+# (its URL, its media id) is passed on, so nothing of it is stored or logged.
+ATTACHMENT_PAYLOAD = "/attachment"
 
 
 def cut(text: str, limit: int) -> str:
@@ -26,3 +31,27 @@ class InReadingOrder:
 def readable(text: str | None) -> str | None:
     """The user's message, or the `too_long` intent instead of a message over MAX_MESSAGE_LENGTH."""
     return TOO_LONG_PAYLOAD if text and len(text) > MAX_MESSAGE_LENGTH else text
+
+
+def caption_or_attachment(caption: str | None) -> str:
+    """What to read of an attachment: its caption, written by the user, else the `attachment` intent."""
+    return caption if caption and caption.strip() else ATTACHMENT_PAYLOAD
+
+
+class RecentIds:
+    """The ids of the last messages handled, to answer a message delivered twice only once."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.ids: OrderedDict[str, None] = OrderedDict()
+
+    def is_new(self, message_id: str | None) -> bool:
+        """False for a message already handled (a redelivery); remembers the id otherwise."""
+        if message_id is None:
+            return True
+        if message_id in self.ids:
+            return False
+        self.ids[message_id] = None
+        if len(self.ids) > self.size:
+            self.ids.popitem(last=False)
+        return True

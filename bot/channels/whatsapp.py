@@ -1,14 +1,14 @@
 """WhatsApp Cloud API channel: Meta's signed webhooks in, Graph API messages out.
 
-A message too long to be read gets a polite refusal (bot/channels/text.py); Arabic replies are sent in
-reading order (bot/reading_order.py).
+A message too long to be read gets a polite refusal, a photo, voice note or document "I can only read
+written messages", its caption being read as the message (bot/channels/text.py); Arabic replies are
+sent in reading order (bot/reading_order.py).
 """
 
 import asyncio
 import hashlib
 import hmac
 import logging
-from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -19,7 +19,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels.text import InReadingOrder, cut, readable
+from bot.channels.payload import child, children, json_object, text_field
+from bot.channels.text import InReadingOrder, RecentIds, caption_or_attachment, cut, readable
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +43,19 @@ MAX_ATTEMPTS = 3
 REMEMBERED_MESSAGE_IDS = 1000
 REQUEST_TIMEOUT = aiohttp.ClientTimeout(total=10)
 INTERACTIVE_REPLIES = ("button_reply", "list_reply")
+# Messages that are not text (Cloud API, messages webhook): a caption is read, otherwise the attachment
+# intent. "unsupported" is WhatsApp's own type for what the Cloud API cannot pass on (e.g. an edit).
+ATTACHMENTS = (
+    "image",
+    "video",
+    "document",
+    "audio",
+    "sticker",
+    "location",
+    "contacts",
+    "unsupported",
+    "unknown",
+)
 
 
 def reply_buttons(text: str, buttons: list[dict[str, Any]]) -> dict[str, Any]:
@@ -160,26 +174,31 @@ class WhatsAppOutput(InReadingOrder, OutputChannel):
 
 
 def incoming_messages(payload: dict[str, Any]) -> list[dict[str, Any]]:
-    """The users' messages in a webhook payload; status updates have none."""
+    """The users' messages in a webhook payload, each with its sender; status updates have none."""
     return [
         message
-        for entry in payload.get("entry", [])
-        for change in entry.get("changes", [])
-        for message in change.get("value", {}).get("messages", [])
+        for entry in children(payload, "entry")
+        for change in children(entry, "changes")
+        for message in children(child(change, "value"), "messages")
+        if text_field(message, "from")
     ]
 
 
 def user_text(message: dict[str, Any]) -> str | None:
-    """What to pass to Rasa for a WhatsApp message: its text or a button's payload; None if unsupported."""
+    """What to pass to Rasa for a WhatsApp message: its text, a button's payload, a caption, or the
+    attachment intent for media, a location or a type WhatsApp does not support; None for a reaction."""
     kind = message.get("type")
     if kind == "text":
-        return message.get("text", {}).get("body")
+        return text_field(child(message, "text"), "body")
     if kind == "button":
-        return message.get("button", {}).get("payload")
+        return text_field(child(message, "button"), "payload")
     if kind == "interactive":
-        interactive = message.get("interactive", {})
+        interactive = child(message, "interactive")
         if interactive.get("type") in INTERACTIVE_REPLIES:
-            return interactive.get(interactive["type"], {}).get("id")
+            return text_field(child(interactive, interactive["type"]), "id")
+        return None
+    if kind in ATTACHMENTS:
+        return caption_or_attachment(text_field(child(message, kind), "caption"))
     return None
 
 
@@ -209,18 +228,7 @@ class WhatsAppInput(InputChannel):
         self.verify_token = verify_token
         self.app_secret = app_secret
         self.output = output
-        self.handled_ids: OrderedDict[str, None] = OrderedDict()
-
-    def is_new(self, message_id: str | None) -> bool:
-        """False for a message already handled (a redelivery); remembers the id otherwise."""
-        if message_id is None:
-            return True
-        if message_id in self.handled_ids:
-            return False
-        self.handled_ids[message_id] = None
-        if len(self.handled_ids) > REMEMBERED_MESSAGE_IDS:
-            self.handled_ids.popitem(last=False)
-        return True
+        self.recent = RecentIds(REMEMBERED_MESSAGE_IDS)
 
     def get_output_channel(self) -> WhatsAppOutput:
         return self.output
@@ -252,7 +260,10 @@ class WhatsAppInput(InputChannel):
             if not self.is_signed(request.body, request.headers.get("X-Hub-Signature-256", "")):
                 logger.warning("Refused a WhatsApp webhook with a missing or wrong signature.")
                 return response.text("forbidden", status=403)
-            for message in incoming_messages(request.json or {}):
+            payload = json_object(request.body)
+            if payload is None:
+                return response.text("not a WhatsApp webhook", status=400)
+            for message in incoming_messages(payload):
                 await self._handle(message, on_new_message)
             return response.text("ok")
 
@@ -263,9 +274,10 @@ class WhatsAppInput(InputChannel):
     ) -> None:
         text = user_text(message)
         if not text:
-            logger.info("Ignored a WhatsApp message of unsupported type %s.", message.get("type"))
+            logger.info("Ignored a WhatsApp message with nothing to answer (a reaction, an empty text).")
             return
-        if not self.is_new(message.get("id")):
+        message_id = message.get("id") if isinstance(message.get("id"), str) else None
+        if not self.recent.is_new(message_id):
             logger.info("Ignored a WhatsApp message delivered again.")
             return
         user_message = UserMessage(
@@ -273,7 +285,7 @@ class WhatsAppInput(InputChannel):
             self.output,
             sender_id=message["from"],
             input_channel=self.name(),
-            message_id=message.get("id"),
+            message_id=message_id,
             metadata={"channel": self.name()},
         )
         try:

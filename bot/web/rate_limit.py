@@ -7,6 +7,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from bot.channels.payload import child, children
+
 
 class RateLimiter:
     """At most `limit` requests per key in each window of `window_seconds` (fixed windows).
@@ -33,17 +35,6 @@ class RateLimiter:
         if self.counts[key] <= self.limit:
             return 0
         return max(1, math.ceil((window + 1) * self.window_seconds - now))
-
-
-def children(node: Any, key: str) -> list[dict[str, Any]]:
-    """The objects in the list `node[key]`; nothing when the body does not have that shape."""
-    value = node.get(key) if isinstance(node, dict) else None
-    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
-
-
-def child(node: Any, key: str) -> dict[str, Any]:
-    value = node.get(key) if isinstance(node, dict) else None
-    return value if isinstance(value, dict) else {}
 
 
 def webhook_senders(channel: str, update: Any) -> set[str]:

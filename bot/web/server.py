@@ -6,7 +6,6 @@ this application.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import re
@@ -17,6 +16,7 @@ from typing import Any
 import aiohttp
 from aiohttp import web
 
+from bot.channels.payload import json_object
 from bot.channels.text import MAX_MESSAGE_LENGTH
 from bot.environment import settings
 from bot.language import SUPPORTED_LANGUAGES, language_from_hint
@@ -120,7 +120,7 @@ async def messages(request: web.Request) -> web.Response:
         return too_many(seconds)
     try:
         body = await request.json()
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: a body nested thousands of levels deep
         return refusal(400, "not_json")
     message, reason = widget_message(body)
     if message is None:
@@ -158,10 +158,7 @@ async def webhook(request: web.Request) -> web.Response:
     """
     channel = request.match_info["channel"]
     body = await request.read()
-    try:
-        update = json.loads(body) if body else None
-    except ValueError:
-        update = None
+    update = json_object(body)
     waits = [
         request.app[SENDER_LIMIT].wait_seconds(f"{channel}:{sender}")
         for sender in webhook_senders(channel, update)

@@ -1,6 +1,8 @@
 """Messaging channels as Rasa runs them: built from credentials.yml, registered in a Sanic server."""
 
 import asyncio
+import json
+import random
 import socket
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
@@ -57,3 +59,43 @@ async def served(channel: InputChannel, agent: Any, monkeypatch: pytest.MonkeyPa
     finally:
         server.close()
         await server.wait_closed()
+
+
+def fuzzed_bodies(count: int = 60, seed: int = 16) -> list[bytes]:
+    """Bodies nobody should send: random bytes, deep nesting, and webhook fields of the wrong types."""
+    rng = random.Random(seed)
+    wrong = [None, 0, -1, 1.5, True, "", "x" * 3000, [], {}, [None], {"id": None}, ["entry"]]
+    keys = [
+        "entry",
+        "changes",
+        "value",
+        "messages",
+        "messaging",
+        "sender",
+        "message",
+        "text",
+        "id",
+        "chat",
+        "callback_query",
+        "from",
+        "data",
+        "postback",
+        "payload",
+        "attachments",
+        "caption",
+        "type",
+    ]
+    bodies = [b"", b"null", b"[]", b'"text"', b"{", b"\xff\xfe\x00", b"[" * 5000 + b"]" * 5000]
+    while len(bodies) < count:
+        kind = rng.randrange(3)
+        if kind == 0:
+            bodies.append(rng.randbytes(rng.randrange(1, 200)))
+        elif kind == 1:
+            depth = rng.randrange(10, 400)
+            bodies.append(('{"entry": ' + "[" * depth + '{"messaging": 1}' + "]" * depth + "}").encode())
+        else:
+            tree: Any = rng.choice(wrong)
+            for _ in range(rng.randrange(1, 6)):
+                tree = {rng.choice(keys): [tree] if rng.random() < 0.4 else tree}
+            bodies.append(json.dumps(tree).encode())
+    return bodies

@@ -1,4 +1,4 @@
-"""Facebook Messenger through Rasa's channel, built from credentials.yml, in front of the real assistant.
+"""Facebook Messenger through our channel, built from credentials.yml, in front of the real assistant.
 
 Page webhooks are posted to the channel as Meta posts them, signed with the app secret. The channel
 sends through `fbmessenger.MessengerClient`, whose `requests.Session.post` calls to the Graph API are
@@ -20,9 +20,11 @@ import pytest
 import requests
 from rasa.core.agent import Agent
 
-from bot.channels.facebook import FacebookInput, MessengerOutput
-from bot.evaluate import ResponsePatterns, language_of, response_patterns
-from tests.channels.conftest import channel_from_credentials, served
+from bot.channels.facebook import FacebookInput, Incoming, MessengerOutput, incoming_events
+from bot.channels.payload import json_object
+from bot.channels.text import ATTACHMENT_PAYLOAD
+from bot.evaluate import ResponsePatterns, language_of, response_of, response_patterns
+from tests.channels.conftest import channel_from_credentials, fuzzed_bodies, served
 
 CHANNEL = "bot.channels.facebook.FacebookInput"
 ENVIRONMENT = {
@@ -97,16 +99,15 @@ class Messenger:
         }
         return {"object": "page", "entry": [{"id": PAGE_ID, "time": timestamp, "messaging": [messaging]}]}
 
-    async def post(self, payload: dict[str, Any], secret: str = ENVIRONMENT["FACEBOOK_APP_SECRET"]) -> str:
+    async def post(self, payload: dict[str, Any], secret: str = ENVIRONMENT["FACEBOOK_APP_SECRET"]) -> int:
+        """Posts `payload` signed as Meta signs it; the HTTP status."""
         body = json.dumps(payload).encode()
-        headers = {"Content-Type": "application/json", "X-Hub-Signature": sign(body, secret)}
-        async with self.session.post(self.url, data=body, headers=headers) as reply:
-            assert reply.status == 200
-            return await reply.text()
+        async with self.session.post(self.url, data=body, headers=signed(body, secret)) as reply:
+            return reply.status
 
     async def answer_to(self, event: dict[str, Any]) -> list[dict[str, Any]]:
         before = len(self.api.messages_to(self.user_id))
-        assert await self.post(self.page_event(event)) == "success"
+        assert await self.post(self.page_event(event)) == 200
         return self.api.messages_to(self.user_id)[before:]
 
     async def says(self, text: str) -> list[dict[str, Any]]:
@@ -130,9 +131,10 @@ class MessengerFactory:
         return Messenger(self.url, self.session, self.api)
 
 
-def sign(body: bytes, secret: str) -> str:
-    """The X-Hub-Signature header: sha1 HMAC of the raw body with the app secret."""
-    return "sha1=" + hmac.new(secret.encode(), body, hashlib.sha1).hexdigest()
+def signed(body: bytes, secret: str) -> dict[str, str]:
+    """The headers of a webhook as Meta posts it: X-Hub-Signature-256, the HMAC of the raw body."""
+    signature = "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+    return {"Content-Type": "application/json", "X-Hub-Signature-256": signature}
 
 
 def text_of(message: dict[str, Any]) -> str:
@@ -196,7 +198,7 @@ async def test_verification_handshake_returns_the_challenge(messenger: Messenger
 async def test_verification_handshake_with_a_wrong_token_is_refused(messenger: MessengerFactory) -> None:
     query = {"hub.mode": "subscribe", "hub.verify_token": "wrong-token", "hub.challenge": "1158201444"}
     async with messenger.session.get(messenger.url, params=query) as reply:
-        # Rasa answers 200 with a failure text; what matters to Meta is that the challenge is not echoed.
+        assert reply.status == 403
         assert "1158201444" not in await reply.text()
 
 
@@ -264,27 +266,99 @@ async def test_a_language_button_postback_is_handled(
 
 
 @pytest.mark.parametrize("secret", ["someone-elses-secret", ""], ids=["other secret", "empty secret"])
-async def test_a_badly_signed_webhook_is_not_answered(messenger: MessengerFactory, secret: str) -> None:
+async def test_a_badly_signed_webhook_is_refused(messenger: MessengerFactory, secret: str) -> None:
     user = messenger.user()
 
-    assert (
-        await user.post(user.page_event({"message": {"mid": "m_in", "text": "bonjour"}}), secret)
-        == "not validated"
+    assert await user.post(user.page_event({"message": {"mid": "m_in", "text": "bonjour"}}), secret) == 403
+
+    assert messenger.api.calls == []
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{}, {"X-Hub-Signature": "sha1=0000"}, {"X-Hub-Signature-256": "sha256=0000"}],
+    ids=["unsigned", "bad SHA-1", "bad SHA-256"],
+)
+async def test_an_unsigned_or_forged_webhook_is_refused_before_its_body_is_read(
+    messenger: MessengerFactory, headers: dict[str, str]
+) -> None:
+    for body in (b"not json", json.dumps(messenger.user().page_event({"message": {"text": "x"}})).encode()):
+        async with messenger.session.post(messenger.url, data=body, headers=headers) as reply:
+            assert reply.status == 403
+
+    assert messenger.api.calls == []
+
+
+async def test_the_older_sha1_signature_is_accepted_when_it_is_the_only_one(
+    messenger: MessengerFactory,
+) -> None:
+    user = messenger.user()
+    body = json.dumps(user.page_event({"message": {"mid": "m_sha1", "text": "bonjour"}})).encode()
+    signature = (
+        "sha1=" + hmac.new(ENVIRONMENT["FACEBOOK_APP_SECRET"].encode(), body, hashlib.sha1).hexdigest()
     )
 
-    assert messenger.api.calls == []
-
-
-async def test_an_unsigned_webhook_is_not_answered(messenger: MessengerFactory) -> None:
-    user = messenger.user()
-    body = json.dumps(user.page_event({"message": {"mid": "m_in", "text": "bonjour"}})).encode()
-
     async with messenger.session.post(
-        messenger.url, data=body, headers={"Content-Type": "application/json"}
+        messenger.url, data=body, headers={"X-Hub-Signature": signature}
     ) as reply:
-        assert await reply.text() == "not validated"
+        assert reply.status == 200
+
+    assert messenger.api.messages_to(user.user_id)
+
+
+async def test_a_signed_body_that_is_not_a_page_webhook_gets_400(messenger: MessengerFactory) -> None:
+    for body in (b"not json", b"[]", b"\xff"):
+        async with messenger.session.post(
+            messenger.url, data=body, headers=signed(body, ENVIRONMENT["FACEBOOK_APP_SECRET"])
+        ) as reply:
+            assert reply.status == 400
 
     assert messenger.api.calls == []
+
+
+async def test_echoes_and_receipts_get_no_answer(messenger: MessengerFactory) -> None:
+    user = messenger.user()
+    for event in (
+        {"message": {"mid": "m_echo", "is_echo": True, "app_id": 1517776481860111, "text": "Bonjour !"}},
+        {"read": {"watermark": 1458668856253}},
+        {"delivery": {"mids": ["m_out1"], "watermark": 1458668856253}},
+    ):
+        assert await user.post(user.page_event(event)) == 200
+
+    assert messenger.api.calls == []
+
+
+async def test_a_message_delivered_twice_is_answered_once(messenger: MessengerFactory) -> None:
+    user = messenger.user()
+    event = {"message": {"mid": "m_twice", "text": "bonjour"}}
+
+    first = await user.answer_to(event)
+    again = await user.answer_to(event)
+
+    assert first and again == []
+
+
+async def test_every_event_of_a_batch_is_answered(messenger: MessengerFactory) -> None:
+    first, second = messenger.user(), messenger.user()
+    batch = first.page_event({"message": {"mid": "m_batch1", "text": "bonjour"}})
+    batch["entry"] += second.page_event({"message": {"mid": "m_batch2", "text": "hello"}})["entry"]
+
+    assert await first.post(batch) == 200
+
+    assert messenger.api.messages_to(first.user_id) and messenger.api.messages_to(second.user_id)
+
+
+async def test_an_image_gets_the_written_messages_only_reply_and_its_url_is_not_kept(
+    messenger: MessengerFactory, patterns: ResponsePatterns
+) -> None:
+    user = messenger.user()
+    url = "https://scontent.xx.fbcdn.net/v/t1.15752-9/letter.jpg"
+    image = {"message": {"mid": "m_image", "attachments": [{"type": "image", "payload": {"url": url}}]}}
+
+    [reply] = await user.answer_to(image)
+
+    assert response_name(text_of(reply), patterns) == "utter_attachment"
+    assert url not in json.dumps(messenger.api.calls)
 
 
 async def test_more_than_three_buttons_become_quick_replies_within_limits(
@@ -341,3 +415,96 @@ async def test_an_arabic_reply_is_sent_in_reading_order() -> None:
     await MessengerOutput(client).send_response("42", {"text": "LISKO يساعدك", "condition": condition})
 
     assert client.sent == [{"text": "\u200f\u2066LISKO\u2069 يساعدك"}]
+
+
+def response_name(text: str, patterns: ResponsePatterns) -> str | None:
+    found = response_of(text, patterns)
+    return found[0] if found else None
+
+
+def page(*events: dict[str, Any]) -> dict[str, Any]:
+    return {"object": "page", "entry": [{"id": PAGE_ID, "messaging": list(events)}]}
+
+
+SENDER = {"sender": {"id": "42"}}
+
+
+@pytest.mark.parametrize(
+    "payload, expected",
+    [
+        (page({**SENDER, "message": {"mid": "m1", "text": "bonjour"}}), [Incoming("42", "bonjour", "m1")]),
+        (
+            page({**SENDER, "message": {"mid": "m2", "text": "Oui", "quick_reply": {"payload": "/affirm"}}}),
+            [Incoming("42", "/affirm", "m2")],
+        ),
+        (page({**SENDER, "postback": {"title": "English", "payload": "/en"}}), [Incoming("42", "/en", None)]),
+        (
+            page(
+                {
+                    **SENDER,
+                    "message": {"mid": "m3", "attachments": [{"type": "audio", "payload": {"url": "u"}}]},
+                }
+            ),
+            [Incoming("42", ATTACHMENT_PAYLOAD, "m3")],
+        ),
+        (page({**SENDER, "message": {"mid": "m4", "is_echo": True, "text": "Bonjour !"}}), []),
+        (page({**SENDER, "read": {"watermark": 1}}, {**SENDER, "delivery": {"mids": ["m"]}}), []),
+        (
+            page({**SENDER, "message": {"text": "a"}}, {"sender": {"id": "43"}, "message": {"text": "b"}}),
+            [Incoming("42", "a", None), Incoming("43", "b", None)],
+        ),
+        # The App Dashboard's test button: no `entry`, nothing to answer.
+        ({"field": "messages", "value": {"sender": {"id": "42"}, "message": {"text": "x"}}}, []),
+        ({"entry": "not a list"}, []),
+        (page({"message": {"text": "no sender"}}), []),
+    ],
+)
+def test_the_messages_of_a_page_webhook(payload: dict[str, Any], expected: list[Incoming]) -> None:
+    assert incoming_events(payload) == expected
+
+
+PAYLOADS = Path(__file__).parent / "payloads" / "messenger"
+CORPUS_USER = "5567890123456789"
+# How many user messages of each documented webhook get an answer (tests/channels/payloads/README.md).
+ANSWERED = {
+    "text_message": 1,
+    "quick_reply": 1,
+    "postback_messaging_form": 1,
+    "postback_field_value_form": 0,  # the App Dashboard's test: nothing to answer
+    "image_attachment": 1,
+    "echo": 0,
+    "read_receipt": 0,
+    "delivery_receipt": 0,
+    "batch_several_entries": 2,
+}
+
+
+def test_every_documented_webhook_has_its_expectation() -> None:
+    assert {path.stem for path in PAYLOADS.glob("*.json")} == set(ANSWERED)
+
+
+@pytest.mark.parametrize("name", sorted(ANSWERED))
+async def test_a_documented_webhook_is_answered_as_expected_and_refused_unsigned(
+    messenger: MessengerFactory, name: str
+) -> None:
+    body = (PAYLOADS / f"{name}.json").read_bytes()
+    async with messenger.session.post(messenger.url, data=body) as reply:
+        assert reply.status == 403
+    async with messenger.session.post(
+        messenger.url, data=body, headers=signed(body, ENVIRONMENT["FACEBOOK_APP_SECRET"])
+    ) as reply:
+        assert reply.status == 200
+
+    answered = messenger.api.actions_to(CORPUS_USER).count("mark_seen")
+    assert answered == ANSWERED[name]
+    assert bool(messenger.api.messages_to(CORPUS_USER)) == (ANSWERED[name] > 0)
+
+
+async def test_no_fuzzed_body_gets_a_server_error_signed_or_not(messenger: MessengerFactory) -> None:
+    for body in fuzzed_bodies():
+        async with messenger.session.post(messenger.url, data=body) as reply:
+            assert reply.status == 403
+        async with messenger.session.post(
+            messenger.url, data=body, headers=signed(body, ENVIRONMENT["FACEBOOK_APP_SECRET"])
+        ) as reply:
+            assert reply.status == (200 if json_object(body) is not None else 400)

@@ -8,6 +8,7 @@ server of the test session.
 
 import itertools
 import json
+import re
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -19,10 +20,12 @@ import pytest
 from rasa.core.agent import Agent
 from rasa.shared.exceptions import RasaException
 
-from bot.channels.telegram import SECRET_HEADER, TelegramInput, app_language, as_greeting
-from bot.channels.text import MAX_MESSAGE_LENGTH
+from bot.channels.payload import json_object
+from bot.channels.telegram import SECRET_HEADER, Incoming, TelegramInput, app_language, as_greeting, incoming
+from bot.channels.text import ATTACHMENT_PAYLOAD, MAX_MESSAGE_LENGTH
 from bot.evaluate import ResponsePatterns, language_of, response_patterns
-from tests.channels.conftest import channel_from_credentials, served
+from tests.channels.conftest import channel_from_credentials, fuzzed_bodies, served
+from tests.rest_user import response_name as response_of
 from tests.rest_user import response_text
 
 CHANNEL = "bot.channels.telegram.TelegramInput"
@@ -212,6 +215,7 @@ async def test_start_in_an_arabic_app_gets_the_arabic_welcome_with_language_butt
     [welcome] = await user.says("/start")
 
     assert language_of(welcome["text"], patterns) == "ar"
+    assert "\u2066(BPI)\u2069" in welcome["text"]  # in reading order (bot/reading_order.py)
     buttons = keyboard(welcome)
     assert [button["text"] for button in buttons] == LANGUAGE_BUTTONS
     assert [button["callback_data"] for button in buttons] == [
@@ -359,3 +363,154 @@ def test_app_language(update: dict[str, Any], expected: str | None) -> None:
 )
 def test_as_greeting(text: str | None, expected: str | None) -> None:
     assert as_greeting(text) == expected
+
+
+USER = {"id": 7, "is_bot": False, "first_name": "Amina"}
+CHAT = {"id": 7, "type": "private"}
+
+
+@pytest.mark.parametrize(
+    "update, expected",
+    [
+        ({"message": {"chat": CHAT, "from": USER, "text": "bonjour"}}, Incoming("7", "bonjour")),
+        ({"message": {"chat": CHAT, "text": "/start faq"}}, Incoming("7", "/greet")),
+        ({"edited_message": {"chat": CHAT, "text": "bonjour !"}}, Incoming("7", "bonjour !")),
+        (
+            {"callback_query": {"from": USER, "message": {"chat": {"id": 8}}, "data": "/help"}},
+            Incoming("8", "/help"),
+        ),
+        # A button under an inline message: no `message`, the answer goes to the user's chat.
+        (
+            {"callback_query": {"from": USER, "inline_message_id": "AAA", "data": "/help"}},
+            Incoming("7", "/help"),
+        ),
+        ({"message": {"chat": CHAT, "photo": [{"file_id": "x"}]}}, Incoming("7", ATTACHMENT_PAYLOAD)),
+        (
+            {"message": {"chat": CHAT, "photo": [{"file_id": "x"}], "caption": "c'est quoi ?"}},
+            Incoming("7", "c'est quoi ?"),
+        ),
+        (
+            {"message": {"chat": CHAT, "voice": {"file_id": "x", "duration": 3}}},
+            Incoming("7", ATTACHMENT_PAYLOAD),
+        ),
+        ({"message": {"chat": CHAT, "sticker": {"file_id": "x"}}}, Incoming("7", ATTACHMENT_PAYLOAD)),
+        ({"message": {"chat": CHAT, "new_chat_members": [USER]}}, None),
+        ({"callback_query": {"from": USER, "inline_message_id": "AAA"}}, None),
+        ({"message": {"text": "no chat"}}, None),
+        ({"message": "not an object"}, None),
+        ({"callback_query": ["not", "an", "object"]}, None),
+        ({"channel_post": {"chat": {"id": -100}, "text": "news"}}, None),
+        ({}, None),
+    ],
+)
+def test_the_message_of_an_update(update: dict[str, Any], expected: Incoming | None) -> None:
+    assert incoming(update) == expected
+
+
+async def test_a_button_under_an_inline_message_is_answered_in_the_users_chat(
+    telegram: TelegramFactory,
+) -> None:
+    user = telegram.chat("en")
+    query = {
+        "id": "1",
+        "from": user.user,
+        "inline_message_id": "BAAAAA",
+        "chat_instance": "-58",
+        "data": "/help",
+    }
+
+    replies = await user.answer_to({"update_id": next(update_ids), "callback_query": query})
+
+    assert [response_of(reply["text"]) for reply in replies] == ["utter_help"]
+
+
+@pytest.mark.parametrize(
+    "attachment",
+    [
+        {"photo": [{"file_id": "AgACAgQ", "file_unique_id": "AQAD", "width": 90, "height": 51}]},
+        {"voice": {"file_id": "AwACAgQ", "file_unique_id": "AgAD", "duration": 4, "mime_type": "audio/ogg"}},
+        {
+            "sticker": {
+                "file_id": "CAACAgI",
+                "file_unique_id": "AgAD",
+                "type": "regular",
+                "width": 512,
+                "height": 512,
+            }
+        },
+    ],
+    ids=["photo", "voice note", "sticker"],
+)
+async def test_a_photo_voice_note_or_sticker_gets_the_written_messages_only_reply(
+    telegram: TelegramFactory, patterns: ResponsePatterns, attachment: dict[str, Any]
+) -> None:
+    user = telegram.chat("ar")
+    update = user.message_update("")
+    del update["message"]["text"]
+    update["message"].update(attachment)
+
+    [reply] = await user.answer_to(update)
+
+    assert response_of(reply["text"]) == "utter_attachment"
+    assert language_of(reply["text"], patterns) == "ar"
+
+
+@pytest.mark.parametrize("body", [b"not json", b"[1]", b"\xff"])
+async def test_a_body_that_is_not_an_update_gets_400_with_the_secret_and_403_without(
+    telegram: TelegramFactory, body: bytes
+) -> None:
+    secret = {SECRET_HEADER: ENVIRONMENT["TELEGRAM_WEBHOOK_SECRET"]}
+    async with telegram.session.post(telegram.url, data=body, headers=secret) as reply:
+        assert reply.status == 400
+    async with telegram.session.post(telegram.url, data=body) as reply:
+        assert reply.status == 403
+
+
+PAYLOADS = Path(__file__).parent / "payloads" / "telegram"
+CORPUS_CHAT = 123456789
+# The answer each documented update gets (tests/channels/payloads/README.md): any, or this response.
+ANSWERS = {
+    "text_message": "any",
+    "start_command": "utter_welcome",
+    "edited_message": "any",
+    "callback_query_with_message": "any",
+    "callback_query_without_message": "any",
+    "photo_with_caption": "any",
+    "photo_without_caption": "utter_attachment",
+    "voice": "utter_attachment",
+    "sticker": "utter_attachment",
+}
+
+
+def test_every_documented_update_has_its_expectation() -> None:
+    assert {path.stem for path in PAYLOADS.glob("*.json")} == set(ANSWERS)
+
+
+@pytest.mark.parametrize("name", sorted(ANSWERS))
+async def test_a_documented_update_is_answered_once_and_refused_without_the_secret(
+    telegram: TelegramFactory, name: str
+) -> None:
+    chat_id = next(chat_ids)  # a conversation of its own, whatever the other files left open
+    body = re.sub(rf"\b{CORPUS_CHAT}\b", str(chat_id), (PAYLOADS / f"{name}.json").read_text()).encode()
+    async with telegram.session.post(telegram.url, data=body) as reply:
+        assert reply.status == 403
+    secret = {SECRET_HEADER: ENVIRONMENT["TELEGRAM_WEBHOOK_SECRET"], "Content-Type": "application/json"}
+    async with telegram.session.post(telegram.url, data=body, headers=secret) as reply:
+        assert reply.status == 200
+
+    sent = telegram.api.sent_to(chat_id)
+    assert sent
+    if ANSWERS[name] != "any":
+        assert [response_of(message["text"]) for message in sent] == [ANSWERS[name]]
+
+
+async def test_no_fuzzed_body_gets_a_server_error_with_or_without_the_secret(
+    telegram: TelegramFactory,
+) -> None:
+    secret = {SECRET_HEADER: ENVIRONMENT["TELEGRAM_WEBHOOK_SECRET"]}
+    for body in fuzzed_bodies():
+        for headers in ({}, secret):
+            async with telegram.session.post(telegram.url, data=body, headers=headers) as reply:
+                assert reply.status == (
+                    200 if headers and json_object(body) is not None else 403 if not headers else 400
+                )

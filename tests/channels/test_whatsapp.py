@@ -16,8 +16,8 @@ from aiohttp import test_utils, web
 from rasa.core.channels.channel import UserMessage
 from rasa.shared.exceptions import RasaException
 
-from bot.channels.text import MAX_MESSAGE_LENGTH, TOO_LONG_PAYLOAD
-from bot.channels.whatsapp import REMEMBERED_MESSAGE_IDS, WhatsAppInput, WhatsAppOutput
+from bot.channels.text import ATTACHMENT_PAYLOAD, MAX_MESSAGE_LENGTH, TOO_LONG_PAYLOAD
+from bot.channels.whatsapp import WhatsAppInput, WhatsAppOutput
 from tests.channels.conftest import served
 
 APP_SECRET = "app-secret"
@@ -82,7 +82,9 @@ class Webhook:
             return reply.status
 
     async def post_signed(self, payload: dict[str, Any]) -> int:
-        body = json.dumps(payload).encode()
+        return await self.post_signed_bytes(json.dumps(payload).encode())
+
+    async def post_signed_bytes(self, body: bytes) -> int:
         return await self.post(body, sign(body))
 
 
@@ -266,15 +268,12 @@ async def test_template_button_payload_reaches_rasa(webhook: Webhook) -> None:
     "payload",
     [
         webhook_payload({"statuses": [{"id": "wamid.out", "status": "read", "recipient_id": USER_NUMBER}]}),
-        messages_payload(message("image", {"id": "1479537139650973", "mime_type": "image/jpeg"})),
-        messages_payload(message("audio", {"id": "1479537139650974", "mime_type": "audio/ogg"})),
-        messages_payload(message("location", {"latitude": 49.61, "longitude": 6.13})),
-        messages_payload(message("sticker", {"id": "1479537139650975", "mime_type": "image/webp"})),
+        messages_payload(message("reaction", {"message_id": "wamid.out", "emoji": "👍"})),
         messages_payload(message("interactive", {"type": "nfm_reply", "nfm_reply": {"response_json": "{}"}})),
     ],
-    ids=["statuses", "image", "audio", "location", "sticker", "unknown interactive"],
+    ids=["statuses", "reaction", "unknown interactive"],
 )
-async def test_statuses_and_unsupported_messages_are_acknowledged_silently(
+async def test_statuses_and_reactions_are_acknowledged_silently(
     webhook: Webhook, api: FakeGraphApi, payload: dict[str, Any]
 ) -> None:
     assert await webhook.post_signed(payload) == 200
@@ -282,12 +281,47 @@ async def test_statuses_and_unsupported_messages_are_acknowledged_silently(
     assert api.sent == []
 
 
-async def test_only_supported_messages_of_a_batch_reach_rasa(webhook: Webhook) -> None:
-    image = message("image", {"id": "1479537139650973", "mime_type": "image/jpeg"})
+@pytest.mark.parametrize(
+    "kind, content",
+    [
+        ("image", {"id": "1479537139650973", "mime_type": "image/jpeg"}),
+        ("audio", {"id": "1479537139650974", "mime_type": "audio/ogg", "voice": True}),
+        ("document", {"id": "1479537139650976", "filename": "lettre.pdf", "mime_type": "application/pdf"}),
+        ("location", {"latitude": 49.61, "longitude": 6.13}),
+        ("sticker", {"id": "1479537139650975", "mime_type": "image/webp"}),
+        ("unsupported", {}),
+    ],
+)
+async def test_media_reach_rasa_as_the_attachment_intent_and_nothing_of_them(
+    webhook: Webhook, kind: str, content: dict[str, Any]
+) -> None:
+    assert await webhook.post_signed(messages_payload(message(kind, content))) == 200
+
+    assert [received.text for received in webhook.agent.messages] == [ATTACHMENT_PAYLOAD]
+
+
+async def test_a_caption_is_read_as_the_message(webhook: Webhook) -> None:
+    image = message("image", {"id": "1479537139650973", "caption": "C'est la lettre du LISKO ?"})
 
     assert await webhook.post_signed(messages_payload(image, text_message("Bonjour"))) == 200
 
-    assert [received.text for received in webhook.agent.messages] == ["Bonjour"]
+    assert [received.text for received in webhook.agent.messages] == ["C'est la lettre du LISKO ?", "Bonjour"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"not json",
+        b"[1, 2]",
+        b"\xff\xfe",
+        json.dumps({"entry": 5}).encode(),
+        json.dumps({"entry": [{"changes": [{"value": {"messages": [{"type": "text"}]}}]}]}).encode(),
+    ],
+    ids=["not json", "a list", "not UTF-8", "entry not a list", "message without sender"],
+)
+async def test_a_signed_but_malformed_body_gets_no_server_error(webhook: Webhook, body: bytes) -> None:
+    assert await webhook.post_signed_bytes(body) in (200, 400)
+    assert webhook.agent.messages == []
 
 
 async def test_a_rasa_failure_is_logged_and_acknowledged(
@@ -481,14 +515,6 @@ async def test_a_message_delivered_again_is_answered_once(webhook: Webhook, api:
 
     assert [received.text for received in webhook.agent.messages] == ["Je cherche un logement"]
     assert len(api.sent) == 1
-
-
-async def test_only_the_latest_message_ids_are_remembered(channel: WhatsAppInput) -> None:
-    assert channel.is_new("wamid.first")
-    for number in range(REMEMBERED_MESSAGE_IDS):
-        assert channel.is_new(f"wamid.{number}")
-    assert not channel.is_new(f"wamid.{REMEMBERED_MESSAGE_IDS - 1}")
-    assert channel.is_new("wamid.first")
 
 
 async def test_an_arabic_reply_is_sent_in_reading_order(output: WhatsAppOutput, api: FakeGraphApi) -> None:

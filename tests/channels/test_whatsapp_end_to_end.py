@@ -3,10 +3,12 @@
 import hashlib
 import hmac
 import json
+import re
 import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,7 +16,7 @@ import pytest
 from bot.channels.text import MAX_MESSAGE_LENGTH
 from tests.conftest import WHATSAPP_APP_SECRET, WHATSAPP_VERIFY_TOKEN
 from tests.fake_graph_api import PHONE_NUMBER_ID
-from tests.rest_user import language_of, response_text
+from tests.rest_user import language_of, response_name, response_text
 from tests.tracker_db import stored_texts
 
 
@@ -135,3 +137,46 @@ def test_a_message_too_long_gets_a_refusal_in_the_conversation_language_and_is_n
     assert text_of(refusal) == response_text("utter_too_long", "ar")
     assert long_text not in stored_texts(stack.tracker_db, user.number)
     assert languages(user.says("ما هو LISKO؟")) == {"ar"}
+
+
+PAYLOADS = Path(__file__).parent / "payloads" / "whatsapp"
+CORPUS_USER = "16315551181"
+# How many user messages of each documented payload get an answer (tests/channels/payloads/README.md).
+ANSWERED = {
+    "text": 1,
+    "interactive_button_reply": 1,
+    "interactive_list_reply": 1,
+    "template_quick_reply_button": 1,
+    "image_with_caption": 1,
+    "audio_voice_note": 1,
+    "document": 1,
+    "location": 1,
+    "unsupported": 1,
+    "status_sent": 0,
+    "status_read": 0,
+    "batch_several_messages": 3,
+}
+
+
+def test_every_documented_payload_has_its_expectation():
+    assert {path.stem for path in PAYLOADS.glob("*.json")} == set(ANSWERED)
+
+
+@pytest.mark.parametrize("name", sorted(ANSWERED))
+def test_a_documented_payload_through_the_entry_point(stack, name):
+    """Signed as Meta signs it; its sender and message ids made new, so that neither a conversation left
+    open by another file nor the de-duplication changes what it gets."""
+    user = WhatsAppUser(stack)  # a number of its own, whatever the other files left open
+    body = (PAYLOADS / f"{name}.json").read_text().replace(CORPUS_USER, user.number)
+    body = re.sub(r'"(wamid\.[^"]+)"', rf'"\1-{uuid.uuid4().hex}"', body)
+
+    assert user.post(body.encode()) == 200
+    assert user.post(body.encode(), signed_with="forged-secret") == 403
+
+    sent = stack.graph_api.sent_to(user.number)
+    if ANSWERED[name] == 0:
+        assert sent == []
+    else:
+        assert len(sent) >= ANSWERED[name]
+        if name in {"audio_voice_note", "location", "unsupported"}:
+            assert [response_name(text_of(message)) for message in sent] == ["utter_attachment"]

@@ -151,6 +151,7 @@ async def test_language_that_is_not_a_language_tag_is_left_out(client, rasa, lan
         (json.dumps({"sender": SENDER, "message": ["hi"]}).encode(), 400, "empty_message"),
         (json.dumps({"sender": SENDER, "message": "a" * (MAX_MESSAGE_LENGTH + 1)}).encode(), 413, "too_long"),
         (json.dumps({"sender": SENDER, "message": "a" * MAX_BODY_BYTES}).encode(), 413, "too_large"),
+        (b"[" * 30_000 + b"]" * 30_000, 400, "not_json"),
     ],
     ids=[
         "not json",
@@ -164,6 +165,7 @@ async def test_language_that_is_not_a_language_tag_is_left_out(client, rasa, lan
         "list as message",
         "too long",
         "body too large",
+        "nested too deep",
     ],
 )
 async def test_bad_requests_are_refused_and_never_reach_rasa(client, rasa, body, status, reason):
@@ -211,6 +213,13 @@ async def test_webhook_reaches_rasa_as_sent_and_rasa_answer_comes_back(client, r
     assert (method, query, received) == ("POST", "hub.mode=x", body)
     assert received_headers["X-Hub-Signature-256"] == "sha256=abc"
     assert "Cookie" not in received_headers
+
+
+@pytest.mark.parametrize("body", [b"\xff\xfe", b"[" * 30_000 + b"]" * 30_000, b'{"entry": 5}', b"[1, 2]"])
+async def test_a_webhook_body_of_any_shape_is_forwarded_without_a_server_error(client, rasa, body):
+    reply = await client.post("/webhooks/whatsapp/webhook", data=body)
+    assert reply.status == 403  # the fake Rasa's answer, passed on
+    assert rasa.webhooks[0][2] == body
 
 
 async def test_only_the_messaging_webhooks_are_forwarded(client, rasa):
