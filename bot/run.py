@@ -1,20 +1,23 @@
 """`make run` and `make shell`: start the servers on localhost; Ctrl-C stops them all."""
 
+import json
 import signal
-import subprocess
 import sys
 import tempfile
+import urllib.request
+import uuid
 from pathlib import Path
+from typing import Any
 
 from bot.credentials import write_configured_channels
 from bot.environment import settings
+from bot.reading_order import without_direction_marks
 from bot.servers import (
     HOST,
-    MODEL_PATH,
     PROJECT_ROOT,
+    RASA_PORT,
     WEB_PORT,
     action_server,
-    rasa_executable,
     rasa_server,
     web_server,
 )
@@ -66,21 +69,59 @@ def serve() -> None:
                 server.stop()
 
 
+def shown(replies: list[dict[str, Any]]) -> tuple[list[str], list[str]]:
+    """The lines staff read for the assistant's replies, buttons numbered by their titles, and the
+    buttons' payloads in that order."""
+    lines: list[str] = []
+    payloads: list[str] = []
+    for reply in replies:
+        if reply.get("text"):
+            lines.append(without_direction_marks(reply["text"]))
+        for button in reply.get("buttons") or []:
+            payloads.append(button["payload"])
+            lines.append(f"  {len(payloads)}. {without_direction_marks(button['title'])}")
+    return lines, payloads
+
+
+def message_for(typed: str, payloads: list[str]) -> str:
+    """A button's number picks its payload; anything else is a message, as typed."""
+    number = typed.strip()
+    return payloads[int(number) - 1] if number.isdigit() and 1 <= int(number) <= len(payloads) else typed
+
+
+def says(sender: str, message: str) -> list[dict[str, Any]]:
+    """The assistant's replies to `message`, through Rasa's REST channel."""
+    body = json.dumps({"sender": sender, "message": message}).encode()
+    request = urllib.request.Request(
+        f"http://{HOST}:{RASA_PORT}/webhooks/rest/webhook", body, {"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(request, timeout=60) as reply:
+        return json.loads(reply.read())
+
+
 def shell() -> None:
-    """`rasa shell` in the terminal, with the action server running next to it."""
+    """Talk to the assistant in the terminal: the servers run on 127.0.0.1, their logs in a file."""
     stop_on_termination()
     environment = settings()
-    actions = action_server()
-    actions.start()
-    with tempfile.TemporaryDirectory(prefix="bpi-") as folder:
+    log_path = PROJECT_ROOT / "results" / "shell-servers.log"
+    log_path.parent.mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="bpi-") as folder, log_path.open("w") as log:
         credentials = configured_credentials(Path(folder), environment, announce=False)
-        command = [rasa_executable(), "shell", "--model", str(MODEL_PATH), "--credentials", str(credentials)]
+        servers = [action_server(), rasa_server(environment, credentials=credentials)]
         try:
-            subprocess.call(command + sys.argv[2:], env=environment)
-        except KeyboardInterrupt:
-            pass
+            print(f"Starting the assistant (about a minute; its logs go to {log_path})...", flush=True)
+            for server in servers:
+                server.start(log)
+            print("Write a message; a number picks a button. Ctrl-D or Ctrl-C quits.", flush=True)
+            sender, payloads = f"staff-{uuid.uuid4().hex[:12]}", []
+            while True:
+                lines, payloads = shown(says(sender, message_for(input("you> "), payloads)))
+                print("\n".join(lines), flush=True)
+        except (KeyboardInterrupt, EOFError):
+            print()
         finally:
-            actions.stop()
+            for server in reversed(servers):
+                server.stop()
 
 
 if __name__ == "__main__":

@@ -56,10 +56,20 @@ def whatsapp_environment(graph_api_url: str) -> dict[str, str]:
     }
 
 
+# Telegram with a token Telegram does not know: its webhook cannot be registered (and, on a machine
+# without internet, api.telegram.org cannot even be reached); the other channels must run all the same.
+TELEGRAM_OUT_OF_REACH = {
+    "TELEGRAM_TOKEN": "123456789:AAF-test-token-that-is-not-real",
+    "TELEGRAM_BOT_USERNAME": "bpi_test_bot",
+    "TELEGRAM_WEBHOOK_URL": "https://bpi.example.org/webhooks/telegram/webhook",
+    "TELEGRAM_WEBHOOK_SECRET": "test-webhook-secret",
+}
+
+
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory) -> Iterator[Stack]:
-    """Action server, Rasa (endpoints.yml and credentials.yml, with REST, socket.io and WhatsApp, and
-    conversations in a SQLite file of the session) and the web entry point."""
+    """Action server, Rasa (endpoints.yml and credentials.yml, with REST, socket.io, WhatsApp and a
+    Telegram out of reach, and conversations in a SQLite file of the session) and the web entry point."""
     folder = tmp_path_factory.mktemp("stack")
     actions_url = f"http://{HOST}:{TEST_ACTION_PORT}/webhook"
     graph_api = ThreadedGraphApi()
@@ -69,6 +79,7 @@ def stack(tmp_path_factory) -> Iterator[Stack]:
         {
             **os.environ,
             **whatsapp_environment(graph_api.url),
+            **TELEGRAM_OUT_OF_REACH,
             "ACTION_SERVER_URL": actions_url,
             "TRACKER_STORE_URL": f"sqlite:///{tracker_db}",
             # The debug lines quote what users type: the log masking must hold there too.

@@ -145,11 +145,17 @@ class TelegramInput(RasaTelegramInput):
         self.secret_token = secret_token
 
     def get_output_channel(self) -> TelegramReplies:
+        """The output; the webhook is registered with Telegram, and a failure leaves the other channels up."""
         channel = TelegramReplies(self.access_token)
         try:
             asyncio.run(register_webhook(channel, self.webhook_url, self.secret_token))
         except TelegramAPIError as error:
-            raise RasaException(f"Failed to set channel webhook: {error}") from error
+            logger.error(
+                "The Telegram channel could not register its webhook (%s): Telegram will send it nothing. "
+                "The other channels run. Check TELEGRAM_TOKEN and that api.telegram.org can be reached, "
+                "then restart `make run`.",
+                error,
+            )
         return channel
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
@@ -173,7 +179,12 @@ class TelegramInput(RasaTelegramInput):
             message = incoming(update)
             if message is None:
                 return response.text("success")
-            if (await out_channel.get_me()).username != self.verify:
+            try:
+                bot = await out_channel.get_me()
+            except TelegramAPIError as error:
+                logger.error("Telegram cannot be reached to answer an update: %s.", type(error).__name__)
+                return response.text("failed")
+            if bot.username != self.verify:
                 logger.warning("Refused a Telegram update: the token is not the bot's named in `verify`.")
                 return response.text("failed")
             language = app_language(update)

@@ -249,6 +249,9 @@ def create_app(environment: Mapping[str, str]) -> web.Application:
     app.router.add_get("/", static_file("index.html"))
     app.router.add_get("/widget.js", static_file("widget.js"))
     app.router.add_get("/widget.css", static_file("widget.css"))
+    # Browsers ask for /favicon.ico whatever the page says: both serve the SVG icon.
+    app.router.add_get("/favicon.svg", static_file("favicon.svg"))
+    app.router.add_get("/favicon.ico", static_file("favicon.svg"))
     app.router.add_get("/widget/texts.json", texts)
     app.router.add_post("/widget/messages", messages)
     channels = "|".join(MESSAGING_CHANNELS)

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from bot.channels.text import MAX_MESSAGE_LENGTH
+from bot.servers import PROJECT_ROOT
 from tests.conftest import WHATSAPP_APP_SECRET, WHATSAPP_VERIFY_TOKEN
 from tests.fake_graph_api import PHONE_NUMBER_ID
 from tests.rest_user import language_of, response_name, response_text
@@ -180,3 +181,12 @@ def test_a_documented_payload_through_the_entry_point(stack, name):
         assert len(sent) >= ANSWERED[name]
         if name in {"audio_voice_note", "location", "unsupported"}:
             assert [response_name(text_of(message)) for message in sent] == ["utter_attachment"]
+
+
+def test_a_telegram_out_of_reach_leaves_the_widget_and_whatsapp_up(stack):
+    """The session's Rasa runs Telegram with a token Telegram does not know (tests/conftest.py)."""
+    log = (PROJECT_ROOT / "results" / "test-servers.log").read_text(encoding="utf-8")
+    assert "The Telegram channel could not register its webhook" in log
+    assert languages(WhatsAppUser(stack).says("Bonjour, qu'est-ce que le LISKO ?")) == {"fr"}
+    with urllib.request.urlopen(f"{stack.web_url}/widget/texts.json", timeout=10) as reply:
+        assert reply.status == 200

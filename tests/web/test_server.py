@@ -94,7 +94,13 @@ async def test_texts_have_the_same_labels_in_three_languages(client):
 
 @pytest.mark.parametrize(
     "path, content_type",
-    [("/widget.js", "text/javascript"), ("/widget.css", "text/css"), ("/", "text/html")],
+    [
+        ("/widget.js", "text/javascript"),
+        ("/widget.css", "text/css"),
+        ("/", "text/html"),
+        ("/favicon.ico", "image/svg+xml"),
+        ("/favicon.svg", "image/svg+xml"),
+    ],
 )
 async def test_static_files_are_served(client, path, content_type):
     reply = await client.get(path)
