@@ -1,10 +1,11 @@
-"""Every response exists in the three languages, and every FAQ key has an answer."""
+"""Every response exists in the three languages, every FAQ key has an answer, and buttons are fit to show."""
 
 import re
 
 import pytest
 import yaml
 
+from bot.channels.text import BUTTON_TITLE_LIMIT
 from bot.language import SUPPORTED_LANGUAGES
 from bot.nlu.arabic import has_arabic_script
 from bot.servers import PROJECT_ROOT
@@ -160,3 +161,18 @@ def test_arabic_nouns_counted_by_a_value_come_with_it():
 def test_the_counted_noun_check_catches_a_noun_after_a_value():
     assert COUNTED_NOUN_AFTER_A_VALUE.search("أحتفظ بالمحادثة {retention_days} يوما")
     assert COUNTED_NOUN_AFTER_A_VALUE.search("(إيجار {rent_months} أشهر)")
+
+
+# The texts of these responses are the titles of a clarifying question's buttons (actions/clarify.py).
+TOPIC_TITLE_PREFIX = "utter_topic_"
+
+
+@pytest.mark.parametrize("name", sorted(RESPONSES))
+def test_button_titles_fit_the_messaging_channels(name):
+    """WhatsApp and Messenger cut a longer title ("Logé ou suivi par C…"); the payload may be longer."""
+    for variation in RESPONSES[name]:
+        titles = [button["title"] for button in variation.get("buttons", [])]
+        if name.startswith(TOPIC_TITLE_PREFIX):
+            titles.append(variation["text"])
+        too_long = [title for title in titles if len(title) > BUTTON_TITLE_LIMIT]
+        assert not too_long, (name, variation_language(variation), too_long)

@@ -20,7 +20,14 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.payload import child, children, json_object, text_field
-from bot.channels.text import InReadingOrder, RecentIds, caption_or_attachment, cut, readable
+from bot.channels.text import (
+    BUTTON_TITLE_LIMIT,
+    InReadingOrder,
+    RecentIds,
+    caption_or_attachment,
+    cut,
+    readable,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -33,7 +40,6 @@ DEFAULT_RETRY_BASE_DELAY = 1.0
 TEXT_LIMIT = 4096
 INTERACTIVE_BODY_LIMIT = 1024
 REPLY_BUTTONS_MAX = 3
-REPLY_BUTTON_TITLE_LIMIT = 20
 LIST_ROWS_MAX = 10
 LIST_ROW_TITLE_LIMIT = 24
 LIST_BUTTON_LABEL_LIMIT = 20
@@ -69,7 +75,7 @@ def reply_buttons(text: str, buttons: list[dict[str, Any]]) -> dict[str, Any]:
                     "type": "reply",
                     "reply": {
                         "id": button["payload"],
-                        "title": cut(button["title"], REPLY_BUTTON_TITLE_LIMIT),
+                        "title": cut(button["title"], BUTTON_TITLE_LIMIT),
                     },
                 }
                 for button in buttons
