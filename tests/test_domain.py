@@ -1,4 +1,5 @@
-"""Every response exists in the three languages, every FAQ key has an answer, and buttons are fit to show."""
+"""Every response exists in the three languages, every FAQ key has an answer, and buttons and French texts
+are fit to show."""
 
 import re
 
@@ -176,3 +177,31 @@ def test_button_titles_fit_the_messaging_channels(name):
             titles.append(variation["text"])
         too_long = [title for title in titles if len(title) > BUTTON_TITLE_LIMIT]
         assert not too_long, (name, variation_language(variation), too_long)
+
+
+# French typography: a no-break space (U+00A0) before : ; ? ! » and after «, so that no mark wraps alone.
+BREAKABLE_SPACE_AT_A_MARK = re.compile(r" [:;?!»]|« ")
+
+
+@pytest.mark.parametrize("name", sorted(RESPONSES))
+def test_french_marks_are_held_by_a_no_break_space(name):
+    for variation in RESPONSES[name]:
+        if variation_language(variation) == "fr":
+            for text in [variation["text"]] + [button["title"] for button in variation.get("buttons", [])]:
+                assert not BREAKABLE_SPACE_AT_A_MARK.search(text), (name, text)
+
+
+@pytest.mark.parametrize(
+    "text, breakable",
+    [
+        ("Qui contacter ?", True),
+        ("Téléphone : 27 55 56 03", True),
+        ("écrivez « efface\u00a0»", True),
+        ("Attention ; pas ici !", True),
+        ("Qui contacter\u00a0?", False),
+        ("écrivez «\u00a0efface mes données\u00a0»\u00a0; merci\u00a0!", False),
+        ("https://example.lu, 10:30", False),
+    ],
+)
+def test_the_typography_check_finds_ordinary_spaces(text, breakable):
+    assert bool(BREAKABLE_SPACE_AT_A_MARK.search(text)) == breakable
