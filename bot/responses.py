@@ -5,10 +5,12 @@ from typing import Any
 
 import yaml
 
+from bot.language import SUPPORTED_LANGUAGES
 from bot.rules.directory import CardLabels
 
 DOMAIN_FILE = Path(__file__).resolve().parents[1] / "domain.yml"
 CARD_LABEL_PREFIX = "utter_card_label_"
+LIST_BUTTON_LABEL = "utter_list_button_label"
 
 Responses = dict[str, list[dict[str, Any]]]
 
@@ -36,3 +38,10 @@ def card_labels(responses: Responses, language: str) -> CardLabels:
             for field in CardLabels.__dataclass_fields__
         }
     )
+
+
+def list_button_labels(responses: Responses) -> dict[str, str]:
+    """{language: label} of the button that opens a WhatsApp list, from `utter_list_button_label`."""
+    return {
+        language: response_text(responses, LIST_BUTTON_LABEL, language) for language in SUPPORTED_LANGUAGES
+    }

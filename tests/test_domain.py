@@ -1,10 +1,12 @@
-"""Every response exists in the three languages, and every FAQ key has an answer."""
+"""Every response exists in the three languages, every FAQ key has an answer, and buttons and French texts
+are fit to show."""
 
 import re
 
 import pytest
 import yaml
 
+from bot.channels.text import BUTTON_TITLE_LIMIT
 from bot.language import SUPPORTED_LANGUAGES
 from bot.nlu.arabic import has_arabic_script
 from bot.servers import PROJECT_ROOT
@@ -160,3 +162,46 @@ def test_arabic_nouns_counted_by_a_value_come_with_it():
 def test_the_counted_noun_check_catches_a_noun_after_a_value():
     assert COUNTED_NOUN_AFTER_A_VALUE.search("أحتفظ بالمحادثة {retention_days} يوما")
     assert COUNTED_NOUN_AFTER_A_VALUE.search("(إيجار {rent_months} أشهر)")
+
+
+# The texts of these responses are the titles of a clarifying question's buttons (actions/clarify.py).
+TOPIC_TITLE_PREFIX = "utter_topic_"
+
+
+@pytest.mark.parametrize("name", sorted(RESPONSES))
+def test_button_titles_fit_the_messaging_channels(name):
+    """WhatsApp and Messenger cut a longer title ("Logé ou suivi par C…"); the payload may be longer."""
+    for variation in RESPONSES[name]:
+        titles = [button["title"] for button in variation.get("buttons", [])]
+        if name.startswith(TOPIC_TITLE_PREFIX):
+            titles.append(variation["text"])
+        too_long = [title for title in titles if len(title) > BUTTON_TITLE_LIMIT]
+        assert not too_long, (name, variation_language(variation), too_long)
+
+
+# French typography: a no-break space (U+00A0) before : ; ? ! » and after «, so that no mark wraps alone.
+BREAKABLE_SPACE_AT_A_MARK = re.compile(r" [:;?!»]|« ")
+
+
+@pytest.mark.parametrize("name", sorted(RESPONSES))
+def test_french_marks_are_held_by_a_no_break_space(name):
+    for variation in RESPONSES[name]:
+        if variation_language(variation) == "fr":
+            for text in [variation["text"]] + [button["title"] for button in variation.get("buttons", [])]:
+                assert not BREAKABLE_SPACE_AT_A_MARK.search(text), (name, text)
+
+
+@pytest.mark.parametrize(
+    "text, breakable",
+    [
+        ("Qui contacter ?", True),
+        ("Téléphone : 27 55 56 03", True),
+        ("écrivez « efface\u00a0»", True),
+        ("Attention ; pas ici !", True),
+        ("Qui contacter\u00a0?", False),
+        ("écrivez «\u00a0efface mes données\u00a0»\u00a0; merci\u00a0!", False),
+        ("https://example.lu, 10:30", False),
+    ],
+)
+def test_the_typography_check_finds_ordinary_spaces(text, breakable):
+    assert bool(BREAKABLE_SPACE_AT_A_MARK.search(text)) == breakable

@@ -30,20 +30,26 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.payload import child, children, json_object, text_field
-from bot.channels.text import InReadingOrder, RecentIds, caption_or_attachment, cut, readable
+from bot.channels.text import (
+    BUTTON_TITLE_LIMIT,
+    InReadingOrder,
+    RecentIds,
+    caption_or_attachment,
+    cut,
+    readable,
+)
 
 logger = logging.getLogger(__name__)
 
 BUTTON_TEMPLATE_MAX = 3
 QUICK_REPLIES_MAX = 10  # the most fbmessenger accepts
-TITLE_LIMIT = 20
 # Meta delivers a webhook again when its 200 comes late: the ids of the last messages handled.
 REMEMBERED_MESSAGE_IDS = 1000
 
 
 def within_limits(buttons: list[dict[str, Any]], count: int) -> list[dict[str, Any]]:
     """The first `count` buttons, titles cut to Messenger's 20 characters."""
-    return [{**button, "title": cut(str(button["title"]), TITLE_LIMIT)} for button in buttons[:count]]
+    return [{**button, "title": cut(str(button["title"]), BUTTON_TITLE_LIMIT)} for button in buttons[:count]]
 
 
 class MessengerOutput(InReadingOrder, MessengerBot):

@@ -14,6 +14,8 @@ TOO_LONG_PAYLOAD = "/too_long"
 # the `attachment` intent, answered by "I can only read written messages". Nothing of the attachment
 # (its URL, its media id) is passed on, so nothing of it is stored or logged.
 ATTACHMENT_PAYLOAD = "/attachment"
+# The longest button title shown whole by WhatsApp (reply buttons) and Messenger (buttons, quick replies).
+BUTTON_TITLE_LIMIT = 20
 
 
 def cut(text: str, limit: int) -> str:

@@ -2,7 +2,8 @@
 
 A message too long to be read gets a polite refusal, a photo, voice note or document "I can only read
 written messages", its caption being read as the message (bot/channels/text.py); Arabic replies are
-sent in reading order (bot/reading_order.py).
+sent in reading order (bot/reading_order.py). A list message's button label is in the reply's language
+(`utter_list_button_label`).
 """
 
 import asyncio
@@ -20,23 +21,33 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.payload import child, children, json_object, text_field
-from bot.channels.text import InReadingOrder, RecentIds, caption_or_attachment, cut, readable
+from bot.channels.text import (
+    BUTTON_TITLE_LIMIT,
+    InReadingOrder,
+    RecentIds,
+    caption_or_attachment,
+    cut,
+    readable,
+)
+from bot.language import DEFAULT_LANGUAGE, response_language
+from bot.responses import list_button_labels, load_responses
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_BASE_URL = "https://graph.facebook.com"
 REQUIRED_SETTINGS = ("api_version", "phone_number_id", "token", "app_secret", "verify_token")
-DEFAULT_LIST_BUTTON_LABEL = "Options"
 DEFAULT_RETRY_BASE_DELAY = 1.0
 
 # WhatsApp's limits, in characters for texts.
 TEXT_LIMIT = 4096
 INTERACTIVE_BODY_LIMIT = 1024
 REPLY_BUTTONS_MAX = 3
-REPLY_BUTTON_TITLE_LIMIT = 20
 LIST_ROWS_MAX = 10
 LIST_ROW_TITLE_LIMIT = 24
 LIST_BUTTON_LABEL_LIMIT = 20
+
+# The label of the button that opens a list, per language.
+LIST_BUTTON_LABELS = list_button_labels(load_responses())
 
 MAX_ATTEMPTS = 3
 # Meta delivers a webhook again when its 200 comes late: the ids of the last messages handled.
@@ -69,7 +80,7 @@ def reply_buttons(text: str, buttons: list[dict[str, Any]]) -> dict[str, Any]:
                     "type": "reply",
                     "reply": {
                         "id": button["payload"],
-                        "title": cut(button["title"], REPLY_BUTTON_TITLE_LIMIT),
+                        "title": cut(button["title"], BUTTON_TITLE_LIMIT),
                     },
                 }
                 for button in buttons
@@ -113,12 +124,9 @@ class WhatsAppOutput(InReadingOrder, OutputChannel):
     def name(cls) -> str:
         return "whatsapp"
 
-    def __init__(
-        self, messages_url: str, token: str, list_button_label: str, retry_base_delay: float
-    ) -> None:
+    def __init__(self, messages_url: str, token: str, retry_base_delay: float) -> None:
         self.messages_url = messages_url
         self.token = token
-        self.list_button_label = list_button_label
         self.retry_base_delay = retry_base_delay
 
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
@@ -127,14 +135,18 @@ class WhatsAppOutput(InReadingOrder, OutputChannel):
     async def send_text_with_buttons(
         self, recipient_id: str, text: str, buttons: list[dict[str, Any]], **kwargs: Any
     ) -> None:
-        """Reply buttons for up to 3 buttons, else a list message."""
+        """Reply buttons for up to 3 buttons, else a list message labelled in the reply's language.
+
+        `kwargs` are the rest of the bot message (Rasa's `send_response`): its `condition` names the language.
+        """
         if not buttons:
             await self.send_text_message(recipient_id, text)
             return
         if len(buttons) <= REPLY_BUTTONS_MAX:
             interactive = reply_buttons(text, buttons)
         else:
-            interactive = list_message(text, buttons, self.list_button_label)
+            label = LIST_BUTTON_LABELS[response_language(kwargs) or DEFAULT_LANGUAGE]
+            interactive = list_message(text, buttons, label)
         await self._send(recipient_id, {"type": "interactive", "interactive": interactive})
 
     async def _send(self, recipient_id: str, message: dict[str, Any]) -> None:
@@ -219,7 +231,6 @@ class WhatsAppInput(InputChannel):
         output = WhatsAppOutput(
             messages_url=f"{base_url}/{settings['api_version']}/{settings['phone_number_id']}/messages",
             token=str(settings["token"]),
-            list_button_label=str(settings.get("list_button_label") or DEFAULT_LIST_BUTTON_LABEL),
             retry_base_delay=float(settings.get("retry_base_delay", DEFAULT_RETRY_BASE_DELAY)),
         )
         return cls(str(settings["verify_token"]), str(settings["app_secret"]), output)

@@ -17,7 +17,15 @@ from rasa.core.channels.channel import UserMessage
 from rasa.shared.exceptions import RasaException
 
 from bot.channels.text import ATTACHMENT_PAYLOAD, MAX_MESSAGE_LENGTH, TOO_LONG_PAYLOAD
-from bot.channels.whatsapp import WhatsAppInput, WhatsAppOutput
+from bot.channels.whatsapp import (
+    LIST_BUTTON_LABEL_LIMIT,
+    LIST_BUTTON_LABELS,
+    WhatsAppInput,
+    WhatsAppOutput,
+    list_message,
+)
+from bot.language import SUPPORTED_LANGUAGES
+from bot.responses import LIST_BUTTON_LABEL, load_responses, response_text
 from tests.channels.conftest import served
 
 APP_SECRET = "app-secret"
@@ -124,7 +132,12 @@ def text_message(body: str) -> dict[str, Any]:
     return message("text", {"body": body})
 
 
-ARABIC_CONDITION = [{"type": "slot", "name": "language", "value": "ar"}]
+def language_condition(language: str) -> list[dict[str, str]]:
+    """The condition of a response variation in `language`, as Rasa passes it on with the bot message."""
+    return [{"type": "slot", "name": "language", "value": language}]
+
+
+ARABIC_CONDITION = language_condition("ar")
 
 
 def choice(number: int) -> str:
@@ -359,7 +372,8 @@ async def test_up_to_three_buttons_are_reply_buttons(output: WhatsAppOutput, api
 
 
 async def test_more_than_three_buttons_are_a_list(output: WhatsAppOutput, api: FakeGraphApi) -> None:
-    await output.send_response(USER_NUMBER, {"text": "Choisissez :", "buttons": buttons(5)})
+    message = {"text": "Choisissez :", "buttons": buttons(5), "condition": language_condition("fr")}
+    await output.send_response(USER_NUMBER, message)
 
     [sent] = api.sent
     assert sent["type"] == "interactive"
@@ -367,10 +381,35 @@ async def test_more_than_three_buttons_are_a_list(output: WhatsAppOutput, api: F
         "type": "list",
         "body": {"text": "Choisissez :"},
         "action": {
-            "button": "Options",
+            "button": response_text(load_responses(), LIST_BUTTON_LABEL, "fr"),
             "sections": [{"rows": [{"id": choice(n), "title": f"Choix {n}"} for n in range(5)]}],
         },
     }
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+async def test_a_list_button_is_labelled_in_the_reply_language(
+    output: WhatsAppOutput, api: FakeGraphApi, language: str
+) -> None:
+    message = {"text": "…", "buttons": buttons(5), "condition": language_condition(language)}
+    await output.send_response(USER_NUMBER, message)
+
+    [sent] = api.sent
+    label = sent["interactive"]["action"]["button"]
+    assert label == response_text(load_responses(), LIST_BUTTON_LABEL, language)
+
+
+async def test_a_list_of_a_message_without_language_is_labelled_in_french(
+    output: WhatsAppOutput, api: FakeGraphApi
+) -> None:
+    await output.send_text_with_buttons(USER_NUMBER, "Choisissez :", buttons(5))
+
+    assert api.sent[0]["interactive"]["action"]["button"] == LIST_BUTTON_LABELS["fr"]
+
+
+def test_list_button_labels_fit_whatsapp() -> None:
+    assert set(LIST_BUTTON_LABELS) == set(SUPPORTED_LANGUAGES)
+    assert all(0 < len(label) <= LIST_BUTTON_LABEL_LIMIT for label in LIST_BUTTON_LABELS.values())
 
 
 async def test_a_list_has_ten_rows_at_most(output: WhatsAppOutput, api: FakeGraphApi) -> None:
@@ -380,9 +419,7 @@ async def test_a_list_has_ten_rows_at_most(output: WhatsAppOutput, api: FakeGrap
     assert [row["title"] for row in rows] == [f"Choix {n}" for n in range(10)]
 
 
-async def test_texts_are_cut_to_whatsapp_limits(api: FakeGraphApi) -> None:
-    credentials = {**settings(api.url), "list_button_label": "Choisissez votre option"}
-    output = WhatsAppInput.from_credentials(credentials).get_output_channel()
+async def test_texts_are_cut_to_whatsapp_limits(output: WhatsAppOutput, api: FakeGraphApi) -> None:
     long_title = "Garantie : vérifier ma situation de logement"
 
     await output.send_text_message(USER_NUMBER, "a" * 5000)
@@ -393,15 +430,13 @@ async def test_texts_are_cut_to_whatsapp_limits(api: FakeGraphApi) -> None:
         USER_NUMBER, "c" * 2000, [{"title": long_title, "payload": choice(n)} for n in range(4)]
     )
 
-    text, reply_buttons, list_message = api.sent
+    text, reply_buttons, a_list = api.sent
     assert text["text"]["body"] == "a" * 4095 + "…"
     assert reply_buttons["interactive"]["body"]["text"] == "b" * 1023 + "…"
-    assert list_message["interactive"]["body"]["text"] == "c" * 1023 + "…"
+    assert a_list["interactive"]["body"]["text"] == "c" * 1023 + "…"
     button_title = reply_buttons["interactive"]["action"]["buttons"][0]["reply"]["title"]
     assert (button_title, len(button_title)) == ("Garantie : vérifier…", 20)
-    list_label = list_message["interactive"]["action"]["button"]
-    assert (list_label, len(list_label)) == ("Choisissez votre op…", 20)
-    row_titles = {row["title"] for row in list_message["interactive"]["action"]["sections"][0]["rows"]}
+    row_titles = {row["title"] for row in a_list["interactive"]["action"]["sections"][0]["rows"]}
     assert row_titles == {"Garantie : vérifier ma …"} and len(row_titles.pop()) == 24
 
 
@@ -527,3 +562,8 @@ async def test_an_arabic_reply_is_sent_in_reading_order(output: WhatsAppOutput, 
         "\u200f\u2066LISKO (Croix-Rouge luxembourgeoise)\u2069",
         "الهاتف: \u2066(+352) 27 55 56 03\u2069",
     ]
+
+
+def test_a_list_button_label_is_cut_to_whatsapp_limit() -> None:
+    label = list_message("Choisissez :", buttons(4), "Choisissez votre option")["action"]["button"]
+    assert (label, len(label)) == ("Choisissez votre op…", LIST_BUTTON_LABEL_LIMIT)
