@@ -123,9 +123,13 @@ def test_welcome_buttons_and_a_button_reply(stack):
     assert languages(user.sends(reply)) == {"ar"}
 
 
-def test_unsupported_message_is_acknowledged_without_reply(stack):
+def test_a_sticker_gets_the_written_messages_only_reply_in_the_conversation_language(stack):
     user = WhatsAppUser(stack)
-    assert user.sends({"type": "sticker", "sticker": {"id": "1", "mime_type": "image/webp"}}) == []
+    assert languages(user.says("Hello, what is LISKO?")) == {"en"}
+
+    [reply] = user.sends({"type": "sticker", "sticker": {"id": "1", "mime_type": "image/webp"}})
+
+    assert (response_name(text_of(reply)), language_of(text_of(reply))) == ("utter_attachment", "en")
 
 
 def test_a_message_too_long_gets_a_refusal_in_the_conversation_language_and_is_not_kept(stack):
@@ -141,6 +145,13 @@ def test_a_message_too_long_gets_a_refusal_in_the_conversation_language_and_is_n
 
 
 PAYLOADS = Path(__file__).parent / "payloads" / "whatsapp"
+# The fields of an attachment that must be neither stored nor logged.
+ATTACHMENT_FIELDS = {
+    "image": ("id", "url", "sha256"),
+    "audio": ("id", "url", "sha256"),
+    "document": ("id", "url", "filename"),
+    "location": ("address", "url"),
+}
 CORPUS_USER = "16315551181"
 # How many user messages of each documented payload get an answer (tests/channels/payloads/README.md).
 ANSWERED = {
@@ -181,6 +192,15 @@ def test_a_documented_payload_through_the_entry_point(stack, name):
         assert len(sent) >= ANSWERED[name]
         if name in {"audio_voice_note", "location", "unsupported"}:
             assert [response_name(text_of(message)) for message in sent] == ["utter_attachment"]
+    # Nothing of an attachment (its media id, its URL, a location's address) is kept or logged.
+    kept = (
+        stored_texts(stack.tracker_db, user.number)
+        + (PROJECT_ROOT / "results" / "test-servers.log").read_text()
+    )
+    for message in json.loads(body)["entry"][0]["changes"][0]["value"].get("messages", []):
+        media = message.get(message["type"]) if message["type"] in ATTACHMENT_FIELDS else None
+        for field in ATTACHMENT_FIELDS.get(message["type"], ()):
+            assert str(media[field]) not in kept, (name, field)
 
 
 def test_a_telegram_out_of_reach_leaves_the_widget_and_whatsapp_up(stack):
