@@ -11,7 +11,7 @@ from bot.environment import read_defaults, with_defaults
 from bot.nlu.language_identifier import LanguageIdentifier
 from bot.nlu.tokenizer import MultilingualTokenizer
 from bot.servers import HOST, PROJECT_ROOT, Server, action_server, rasa_server, web_server
-from tests.fake_graph_api import API_VERSION, PHONE_NUMBER_ID, ThreadedGraphApi
+from tests.fake_platform_apis import API_VERSION, PHONE_NUMBER_ID, TELEGRAM_BOT_USERNAME, FakePlatformApis
 
 TEST_ACTION_PORT = 5156
 TEST_RASA_PORT = 5106
@@ -38,7 +38,7 @@ class Stack:
     actions_url: str
     rest_url: str
     web_url: str
-    graph_api: ThreadedGraphApi
+    platforms: FakePlatformApis
     actions: Server
     rasa: Server
     tracker_db: Path
@@ -56,30 +56,47 @@ def whatsapp_environment(graph_api_url: str) -> dict[str, str]:
     }
 
 
-# Telegram with a token Telegram does not know: its webhook cannot be registered (and, on a machine
-# without internet, api.telegram.org cannot even be reached); the other channels must run all the same.
-TELEGRAM_OUT_OF_REACH = {
-    "TELEGRAM_TOKEN": "123456789:AAF-test-token-that-is-not-real",
-    "TELEGRAM_BOT_USERNAME": "bpi_test_bot",
-    "TELEGRAM_WEBHOOK_URL": "https://bpi.example.org/webhooks/telegram/webhook",
-    "TELEGRAM_WEBHOOK_SECRET": "test-webhook-secret",
-}
+TELEGRAM_WEBHOOK_SECRET = "test-webhook-secret"
+FACEBOOK_APP_SECRET = "test-facebook-app-secret"
+
+
+def telegram_environment(api_url: str) -> dict[str, str]:
+    """Telegram against the fake Bot API, which refuses to register the webhook (as for a token Telegram
+    does not know): the other channels must run all the same, and updates are still answered."""
+    return {
+        "TELEGRAM_TOKEN": "123456789:AAF-test-token-that-is-not-real",
+        "TELEGRAM_BOT_USERNAME": TELEGRAM_BOT_USERNAME,
+        "TELEGRAM_WEBHOOK_URL": "https://bpi.example.org/webhooks/telegram/webhook",
+        "TELEGRAM_WEBHOOK_SECRET": TELEGRAM_WEBHOOK_SECRET,
+        "TELEGRAM_API_BASE_URL": api_url,
+    }
+
+
+def messenger_environment(api_url: str) -> dict[str, str]:
+    return {
+        "FACEBOOK_VERIFY_TOKEN": "test-facebook-verify-token",
+        "FACEBOOK_APP_SECRET": FACEBOOK_APP_SECRET,
+        "FACEBOOK_PAGE_ACCESS_TOKEN": "EAAtest-page-access-token",
+        "FACEBOOK_GRAPH_API_BASE_URL": api_url,
+    }
 
 
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory) -> Iterator[Stack]:
-    """Action server, Rasa (endpoints.yml and credentials.yml, with REST, socket.io, WhatsApp and a
-    Telegram out of reach, and conversations in a SQLite file of the session) and the web entry point."""
+    """Action server, Rasa (endpoints.yml and credentials.yml, with REST, socket.io, WhatsApp, Telegram
+    and Messenger against fake APIs, and conversations in a SQLite file of the session) and the web
+    entry point."""
     folder = tmp_path_factory.mktemp("stack")
     actions_url = f"http://{HOST}:{TEST_ACTION_PORT}/webhook"
-    graph_api = ThreadedGraphApi()
-    graph_api.start()
+    platforms = FakePlatformApis()
+    platforms.start()
     tracker_db = folder / "conversations.db"
     environment = with_defaults(
         {
             **os.environ,
-            **whatsapp_environment(graph_api.url),
-            **TELEGRAM_OUT_OF_REACH,
+            **whatsapp_environment(platforms.url),
+            **telegram_environment(platforms.url),
+            **messenger_environment(platforms.url),
             "ACTION_SERVER_URL": actions_url,
             "TRACKER_STORE_URL": f"sqlite:///{tracker_db}",
             # The debug lines quote what users type: the log masking must hold there too.
@@ -105,7 +122,7 @@ def stack(tmp_path_factory) -> Iterator[Stack]:
                 actions_url=actions_url,
                 rest_url=f"http://{HOST}:{TEST_RASA_PORT}/webhooks/rest/webhook",
                 web_url=f"http://{HOST}:{TEST_WEB_PORT}",
-                graph_api=graph_api,
+                platforms=platforms,
                 actions=actions,
                 rasa=rasa,
                 tracker_db=tracker_db,
@@ -113,4 +130,4 @@ def stack(tmp_path_factory) -> Iterator[Stack]:
         finally:
             for server in reversed(servers):
                 server.stop()
-            graph_api.stop()
+            platforms.stop()

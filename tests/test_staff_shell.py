@@ -1,8 +1,16 @@
 """`make shell`: the answers as staff read them, buttons by their titles, picked by number."""
 
+import os
+import select
+import subprocess
+import sys
+import time
+
 import pytest
 
 from bot.run import message_for, shown
+from bot.servers import PROJECT_ROOT
+from tests.test_listening import LOOPBACK, listening_addresses
 
 REPLIES = [
     {"recipient_id": "staff", "text": "Quel est votre statut ?"},
@@ -43,3 +51,46 @@ def test_buttons_are_numbered_by_their_titles_never_their_payloads():
 def test_a_number_picks_a_button_anything_else_is_sent_as_typed(typed, sent):
     _, payloads = shown(REPLIES)
     assert message_for(typed, payloads) == sent
+
+
+SHELL_RASA_PORT, SHELL_ACTION_PORT = 5176, 5177
+STARTUP_SECONDS = 300
+
+
+def output_until(process: subprocess.Popen, prompt: str) -> str:
+    """What the process writes until `prompt` (or its end, or the timeout)."""
+    seen = ""
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while not seen.endswith(prompt) and time.monotonic() < deadline:
+        ready, _, _ = select.select([process.stdout], [], [], 1)
+        if ready:
+            chunk = os.read(process.stdout.fileno(), 4096).decode(errors="replace")
+            if not chunk:
+                break
+            seen += chunk
+    return seen
+
+
+def test_make_shell_is_quiet_and_listens_on_loopback_only():
+    """`make shell` (`python -m bot.run shell`), on ports of its own, next to the test session's stack."""
+    environment = {**os.environ, "RASA_PORT": str(SHELL_RASA_PORT), "ACTION_PORT": str(SHELL_ACTION_PORT)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot.run", "shell"],
+        cwd=PROJECT_ROOT,
+        env=environment,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        before_prompt = output_until(process, "you> ")
+        assert before_prompt.endswith("you> "), before_prompt
+        assert "warning" not in before_prompt.lower(), before_prompt
+        assert listening_addresses(SHELL_RASA_PORT) == {LOOPBACK}
+        assert listening_addresses(SHELL_ACTION_PORT) == {LOOPBACK}
+        process.stdin.write(b"bonjour\n")
+        process.stdin.flush()
+        assert "  1. Français" in output_until(process, "you> ")
+    finally:
+        process.stdin.close()
+        process.wait(timeout=60)

@@ -43,6 +43,7 @@ logger = logging.getLogger(__name__)
 
 BUTTON_TEMPLATE_MAX = 3
 QUICK_REPLIES_MAX = 10  # the most fbmessenger accepts
+DEFAULT_GRAPH_API_BASE_URL = "https://graph.facebook.com"
 # Meta delivers a webhook again when its 200 comes late: the ids of the last messages handled.
 REMEMBERED_MESSAGE_IDS = 1000
 
@@ -98,9 +99,33 @@ def incoming_events(payload: dict[str, Any]) -> list[Incoming]:
 class FacebookInput(RasaFacebookInput):
     """Rasa's channel settings and Send API output, with our own webhook (see the module's docstring)."""
 
-    def __init__(self, fb_verify: str, fb_secret: str, fb_access_token: str) -> None:
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> "FacebookInput":
+        if not credentials:
+            cls.raise_missing_credentials_exception()
+        return cls(
+            credentials.get("verify"),
+            credentials.get("secret"),
+            credentials.get("page-access-token"),
+            str(credentials.get("graph_api_base_url") or DEFAULT_GRAPH_API_BASE_URL),
+        )
+
+    def __init__(
+        self,
+        fb_verify: str,
+        fb_secret: str,
+        fb_access_token: str,
+        graph_api_base_url: str = DEFAULT_GRAPH_API_BASE_URL,
+    ) -> None:
         super().__init__(fb_verify, fb_secret, fb_access_token)
+        self.graph_api_base_url = graph_api_base_url.rstrip("/")
         self.recent = RecentIds(REMEMBERED_MESSAGE_IDS)
+
+    def client(self) -> MessengerClient:
+        """fbmessenger's client of the Send API, at `graph_api_base_url`."""
+        client = MessengerClient(self.fb_access_token)
+        client.graph_url = f"{self.graph_api_base_url}/v{client.api_version}"
+        return client
 
     def is_signed(self, body: bytes, headers: Mapping[str, str]) -> bool:
         """Whether the body carries the app's HMAC: SHA-256, or SHA-1 when Meta sends only that header."""
@@ -114,7 +139,7 @@ class FacebookInput(RasaFacebookInput):
         self, message: Incoming, on_new_message: Callable[[UserMessage], Awaitable[Any]]
     ) -> None:
         """Passes the message to Rasa; the page shows it seen, then typing, as Rasa's channel does."""
-        output = MessengerOutput(MessengerClient(self.fb_access_token))
+        output = MessengerOutput(self.client())
         await output.send_action(message.sender_id, sender_action="mark_seen")
         await output.send_action(message.sender_id, sender_action="typing_on")
         user_message = UserMessage(

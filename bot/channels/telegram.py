@@ -22,6 +22,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
+from aiogram import Bot
+from aiogram.bot.api import TelegramAPIServer
 from aiogram.utils.exceptions import TelegramAPIError
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.telegram import TelegramInput as RasaTelegramInput
@@ -40,6 +42,7 @@ START_COMMAND = "/start"
 GREETING = "/greet"
 UPDATE_KINDS_WITH_SENDER = ("message", "edited_message", "callback_query")
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+DEFAULT_API_BASE_URL = "https://api.telegram.org"
 # What Telegram accepts as a secret_token.
 SECRET_FORMAT = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 # What a user may send instead of a text (Bot API, Message).
@@ -113,7 +116,10 @@ async def register_webhook(bot: TelegramOutput, url: str, secret_token: str) -> 
 
 
 class TelegramReplies(InReadingOrder, TelegramOutput):
-    """Rasa's Telegram output, Arabic replies in reading order."""
+    """Rasa's Telegram output, Arabic replies in reading order, to the Bot API at `api_base_url`."""
+
+    def __init__(self, access_token: str, api_base_url: str = DEFAULT_API_BASE_URL) -> None:
+        Bot.__init__(self, access_token, server=TelegramAPIServer.from_base(api_base_url))
 
 
 class TelegramInput(RasaTelegramInput):
@@ -131,6 +137,7 @@ class TelegramInput(RasaTelegramInput):
             credentials.get("verify"),
             credentials.get("webhook_url"),
             secret_token,
+            str(credentials.get("api_base_url") or DEFAULT_API_BASE_URL),
         )
 
     def __init__(
@@ -139,14 +146,16 @@ class TelegramInput(RasaTelegramInput):
         verify: str | None,
         webhook_url: str | None,
         secret_token: str,
+        api_base_url: str = DEFAULT_API_BASE_URL,
         debug_mode: bool = True,
     ) -> None:
         super().__init__(access_token, verify, webhook_url, debug_mode)
         self.secret_token = secret_token
+        self.api_base_url = api_base_url
 
     def get_output_channel(self) -> TelegramReplies:
         """The output; the webhook is registered with Telegram, and a failure leaves the other channels up."""
-        channel = TelegramReplies(self.access_token)
+        channel = TelegramReplies(self.access_token, self.api_base_url)
         try:
             asyncio.run(register_webhook(channel, self.webhook_url, self.secret_token))
         except TelegramAPIError as error:

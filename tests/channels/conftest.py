@@ -18,6 +18,7 @@ from rasa.utils.endpoints import EndpointConfig
 from sanic import Sanic
 
 from bot.credentials import write_configured_channels
+from bot.environment import read_defaults, with_defaults
 from bot.servers import MODEL_PATH, PROJECT_ROOT
 
 
@@ -30,7 +31,9 @@ def agent(stack: Any) -> Agent:
 def channel_from_credentials(
     name: str, environment: Mapping[str, str], folder: Path, monkeypatch: pytest.MonkeyPatch
 ) -> InputChannel:
-    """The channel `name` as `make run` builds it: from credentials.yml, with `environment` set."""
+    """The channel `name` as `make run` builds it: from credentials.yml, with `environment` set (and
+    defaults.env for the rest)."""
+    environment = with_defaults(environment, read_defaults())
     configured = folder / "credentials.yml"
     write_configured_channels(PROJECT_ROOT / "credentials.yml", configured, environment)
     for variable, value in environment.items():

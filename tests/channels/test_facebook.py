@@ -463,43 +463,6 @@ def test_the_messages_of_a_page_webhook(payload: dict[str, Any], expected: list[
     assert incoming_events(payload) == expected
 
 
-PAYLOADS = Path(__file__).parent / "payloads" / "messenger"
-CORPUS_USER = "5567890123456789"
-# How many user messages of each documented webhook get an answer (tests/channels/payloads/README.md).
-ANSWERED = {
-    "text_message": 1,
-    "quick_reply": 1,
-    "postback_messaging_form": 1,
-    "postback_field_value_form": 0,  # the App Dashboard's test: nothing to answer
-    "image_attachment": 1,
-    "echo": 0,
-    "read_receipt": 0,
-    "delivery_receipt": 0,
-    "batch_several_entries": 2,
-}
-
-
-def test_every_documented_webhook_has_its_expectation() -> None:
-    assert {path.stem for path in PAYLOADS.glob("*.json")} == set(ANSWERED)
-
-
-@pytest.mark.parametrize("name", sorted(ANSWERED))
-async def test_a_documented_webhook_is_answered_as_expected_and_refused_unsigned(
-    messenger: MessengerFactory, name: str
-) -> None:
-    body = (PAYLOADS / f"{name}.json").read_bytes()
-    async with messenger.session.post(messenger.url, data=body) as reply:
-        assert reply.status == 403
-    async with messenger.session.post(
-        messenger.url, data=body, headers=signed(body, ENVIRONMENT["FACEBOOK_APP_SECRET"])
-    ) as reply:
-        assert reply.status == 200
-
-    answered = messenger.api.actions_to(CORPUS_USER).count("mark_seen")
-    assert answered == ANSWERED[name]
-    assert bool(messenger.api.messages_to(CORPUS_USER)) == (ANSWERED[name] > 0)
-
-
 async def test_no_fuzzed_body_gets_a_server_error_signed_or_not(messenger: MessengerFactory) -> None:
     for body in fuzzed_bodies():
         async with messenger.session.post(messenger.url, data=body) as reply:

@@ -8,7 +8,6 @@ server of the test session.
 
 import itertools
 import json
-import re
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -464,44 +463,6 @@ async def test_a_body_that_is_not_an_update_gets_400_with_the_secret_and_403_wit
         assert reply.status == 400
     async with telegram.session.post(telegram.url, data=body) as reply:
         assert reply.status == 403
-
-
-PAYLOADS = Path(__file__).parent / "payloads" / "telegram"
-CORPUS_CHAT = 123456789
-# The answer each documented update gets (tests/channels/payloads/README.md): any, or this response.
-ANSWERS = {
-    "text_message": "any",
-    "start_command": "utter_welcome",
-    "edited_message": "any",
-    "callback_query_with_message": "any",
-    "callback_query_without_message": "any",
-    "photo_with_caption": "any",
-    "photo_without_caption": "utter_attachment",
-    "voice": "utter_attachment",
-    "sticker": "utter_attachment",
-}
-
-
-def test_every_documented_update_has_its_expectation() -> None:
-    assert {path.stem for path in PAYLOADS.glob("*.json")} == set(ANSWERS)
-
-
-@pytest.mark.parametrize("name", sorted(ANSWERS))
-async def test_a_documented_update_is_answered_once_and_refused_without_the_secret(
-    telegram: TelegramFactory, name: str
-) -> None:
-    chat_id = next(chat_ids)  # a conversation of its own, whatever the other files left open
-    body = re.sub(rf"\b{CORPUS_CHAT}\b", str(chat_id), (PAYLOADS / f"{name}.json").read_text()).encode()
-    async with telegram.session.post(telegram.url, data=body) as reply:
-        assert reply.status == 403
-    secret = {SECRET_HEADER: ENVIRONMENT["TELEGRAM_WEBHOOK_SECRET"], "Content-Type": "application/json"}
-    async with telegram.session.post(telegram.url, data=body, headers=secret) as reply:
-        assert reply.status == 200
-
-    sent = telegram.api.sent_to(chat_id)
-    assert sent
-    if ANSWERS[name] != "any":
-        assert [response_of(message["text"]) for message in sent] == [ANSWERS[name]]
 
 
 async def test_no_fuzzed_body_gets_a_server_error_with_or_without_the_secret(
