@@ -36,7 +36,9 @@ class FakePlatformApis:
         self.telegram_calls.append((method, fields))
         if method == "setWebhook":
             # As Telegram answers a token it does not know: the channel must start all the same.
-            return web.json_response({"ok": False, "error_code": 401, "description": "Unauthorized"})
+            return web.json_response(
+                {"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401
+            )
         if method == "getMe":
             bot = {"id": 1, "is_bot": True, "first_name": "BPI", "username": TELEGRAM_BOT_USERNAME}
             return web.json_response({"ok": True, "result": bot})

@@ -73,7 +73,12 @@ def output_until(process: subprocess.Popen, prompt: str) -> str:
 
 def test_make_shell_is_quiet_and_listens_on_loopback_only():
     """`make shell` (`python -m bot.run shell`), on ports of its own, next to the test session's stack."""
-    environment = {**os.environ, "RASA_PORT": str(SHELL_RASA_PORT), "ACTION_PORT": str(SHELL_ACTION_PORT)}
+    environment = {
+        **os.environ,
+        "RASA_PORT": str(SHELL_RASA_PORT),
+        "ACTION_PORT": str(SHELL_ACTION_PORT),
+        "ACTION_SERVER_URL": f"http://127.0.0.1:{SHELL_ACTION_PORT}/webhook",
+    }
     process = subprocess.Popen(
         [sys.executable, "-m", "bot.run", "shell"],
         cwd=PROJECT_ROOT,
