@@ -8,7 +8,8 @@ from bot.responses import card_labels, load_responses
 from bot.rules.directory import contact_card
 from bot.rules.routing import RoutingFacts, route
 
-CARD_LABELS = {language: card_labels(load_responses(), language) for language in SUPPORTED_LANGUAGES}
+RESPONSES = load_responses()
+CARD_LABELS = {language: card_labels(RESPONSES, language) for language in SUPPORTED_LANGUAGES}
 
 
 def contact_value(service_id: str, language: str, commune: str | None = None) -> str:

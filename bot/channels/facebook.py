@@ -118,14 +118,11 @@ class FacebookInput(RasaFacebookInput):
         graph_api_base_url: str = DEFAULT_GRAPH_API_BASE_URL,
     ) -> None:
         super().__init__(fb_verify, fb_secret, fb_access_token)
-        self.graph_api_base_url = graph_api_base_url.rstrip("/")
+        client = MessengerClient(fb_access_token)
+        client.graph_url = f"{graph_api_base_url.rstrip('/')}/v{client.api_version}"
+        # One output for every message, as for WhatsApp: it holds nothing of a conversation.
+        self.output = MessengerOutput(client)
         self.recent = RecentIds(REMEMBERED_MESSAGE_IDS)
-
-    def client(self) -> MessengerClient:
-        """fbmessenger's client of the Send API, at `graph_api_base_url`."""
-        client = MessengerClient(self.fb_access_token)
-        client.graph_url = f"{self.graph_api_base_url}/v{client.api_version}"
-        return client
 
     def is_signed(self, body: bytes, headers: Mapping[str, str]) -> bool:
         """Whether the body carries the app's HMAC: SHA-256, or SHA-1 when Meta sends only that header."""
@@ -139,12 +136,11 @@ class FacebookInput(RasaFacebookInput):
         self, message: Incoming, on_new_message: Callable[[UserMessage], Awaitable[Any]]
     ) -> None:
         """Passes the message to Rasa; the page shows it seen, then typing, as Rasa's channel does."""
-        output = MessengerOutput(self.client())
-        await output.send_action(message.sender_id, sender_action="mark_seen")
-        await output.send_action(message.sender_id, sender_action="typing_on")
+        await self.output.send_action(message.sender_id, sender_action="mark_seen")
+        await self.output.send_action(message.sender_id, sender_action="typing_on")
         user_message = UserMessage(
             readable(message.text),
-            output,
+            self.output,
             message.sender_id,
             input_channel=self.name(),
             message_id=message.message_id,
@@ -155,7 +151,7 @@ class FacebookInput(RasaFacebookInput):
             # Meta delivers a webhook again until it gets a 200: log the failure instead.
             logger.error("Rasa failed to handle a Messenger message: %s.", type(error).__name__)
         finally:
-            await output.send_action(message.sender_id, sender_action="typing_off")
+            await self.output.send_action(message.sender_id, sender_action="typing_off")
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint("fb_webhook", __name__)
