@@ -25,6 +25,7 @@ from bot.channels.payload import json_object
 from bot.channels.text import ATTACHMENT_PAYLOAD
 from bot.evaluate import ResponsePatterns, language_of, response_of, response_patterns
 from tests.channels.conftest import channel_from_credentials, fuzzed_bodies, served
+from tests.channels.webhook_client import meta_signature
 
 CHANNEL = "bot.channels.facebook.FacebookInput"
 ENVIRONMENT = {
@@ -133,8 +134,7 @@ class MessengerFactory:
 
 def signed(body: bytes, secret: str) -> dict[str, str]:
     """The headers of a webhook as Meta posts it: X-Hub-Signature-256, the HMAC of the raw body."""
-    signature = "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
-    return {"Content-Type": "application/json", "X-Hub-Signature-256": signature}
+    return {"Content-Type": "application/json", **meta_signature(body, secret)}
 
 
 def text_of(message: dict[str, Any]) -> str:

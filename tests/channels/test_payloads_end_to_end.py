@@ -5,25 +5,25 @@ Each body gets a sender (and message ids) of its own, so that neither a conversa
 open nor the de-duplication changes what it gets.
 """
 
-import hashlib
-import hmac
 import itertools
 import json
 import re
-import urllib.error
-import urllib.request
 import uuid
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bot.channels.telegram import SECRET_HEADER
 from bot.servers import PROJECT_ROOT
+from tests.channels.conftest import fuzzed_bodies
+from tests.channels.webhook_client import meta_signature, post
 from tests.conftest import FACEBOOK_APP_SECRET, TELEGRAM_WEBHOOK_SECRET, WHATSAPP_APP_SECRET
-from tests.rest_user import response_name
+from tests.rest_user import language_of, response_name
 from tests.tracker_db import stored_texts
 
 PAYLOADS = Path(__file__).parent / "payloads"
+SERVERS_LOG = PROJECT_ROOT / "results" / "test-servers.log"
 ATTACHMENT_REPLY = "utter_attachment"
 senders = itertools.count(1)
 
@@ -65,31 +65,48 @@ MESSENGER = {
     "delivery_receipt": 0,
     "batch_several_entries": 2,
 }
-# The fields of a WhatsApp attachment that must be neither stored nor logged.
-ATTACHMENT_FIELDS = {
-    "image": ("id", "url", "sha256"),
-    "audio": ("id", "url", "sha256"),
-    "document": ("id", "url", "filename"),
-    "location": ("address", "url"),
-}
+EXPECTED = {"whatsapp": WHATSAPP, "telegram": TELEGRAM, "messenger": MESSENGER}
+DOCUMENTED_BODIES = [(platform, name) for platform, expected in EXPECTED.items() for name in expected]
+# The user of the documented bodies (tests/channels/payloads/README.md), replaced by one user per test.
+DOCUMENTED_USERS = {"whatsapp": "16315551181", "telegram": "123456789", "messenger": "5567890123456789"}
+# Where the platforms put what a user sent that is not text (tests/channels/payloads): nothing under these
+# keys may be stored or logged, apart from a caption, which is read as the message.
+ATTACHMENT_KEYS = {"image", "audio", "document", "location", "sticker", "photo", "voice", "attachments"}
+# The (platform, text body, attachment body) of the test of the conversation's language.
+ATTACHMENT_AFTER_TEXT = [
+    ("whatsapp", "text", "audio_voice_note"),
+    ("telegram", "text_message", "voice"),
+    ("messenger", "text_message", "image_attachment"),
+]
+DOCUMENTED_TEXT = "Bonjour, qu'est-ce que le LISKO ?"
 
 
-def hub_signature(body: bytes, secret: str) -> dict[str, str]:
-    return {"X-Hub-Signature-256": "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()}
+def attachment_values(node: Any, inside: bool = False) -> set[str]:
+    """What identifies an attachment in a webhook body: ids, URLs, file names, places, coordinates."""
+    if isinstance(node, dict):
+        return {
+            value
+            for key, child in node.items()
+            if key not in ("caption", "mime_type")
+            for value in attachment_values(child, inside or key in ATTACHMENT_KEYS)
+        }
+    if isinstance(node, list):
+        return {value for child in node for value in attachment_values(child, inside)}
+    if inside and (isinstance(node, float) or isinstance(node, str) and len(node) >= 8):
+        return {str(node)}
+    return set()
 
 
-def post(url: str, body: bytes, headers: dict[str, str]) -> int:
-    request = urllib.request.Request(url, body, {"Content-Type": "application/json", **headers})
-    try:
-        with urllib.request.urlopen(request, timeout=60) as reply:
-            return reply.status
-    except urllib.error.HTTPError as error:
-        return error.code
+def assert_nothing_kept_of_the_attachments(stack: Any, user: str, body: bytes) -> None:
+    kept = stored_texts(stack.tracker_db, user) + SERVERS_LOG.read_text()
+    assert {value for value in attachment_values(json.loads(body)) if value in kept} == set()
 
 
-def body_of(platform: str, name: str, user: str, new_user: str) -> bytes:
-    """The documented body, its user replaced by `new_user` and its message ids made new."""
-    text = re.sub(rf"\b{user}\b", new_user, (PAYLOADS / platform / f"{name}.json").read_text())
+def body_of(platform: str, name: str, user: str, new_user: str, text: str = DOCUMENTED_TEXT) -> bytes:
+    """The documented body, its user replaced by `new_user`, its message ids made new, and its text
+    question replaced by `text`."""
+    documented = (PAYLOADS / platform / f"{name}.json").read_text().replace(DOCUMENTED_TEXT, text)
+    text = re.sub(rf"\b{user}\b", new_user, documented)
     return re.sub(r'"((?:wamid\.|m_|mid\.)[^"]+)"', rf'"\1-{uuid.uuid4().hex}"', text).encode()
 
 
@@ -102,50 +119,82 @@ def check(expected: int | str, texts: list[str]) -> None:
         assert len(texts) >= expected
 
 
+def route(platform: str) -> str:
+    """The entry point's path for the platform's webhook (Rasa names Messenger's channel "facebook")."""
+    return f"/webhooks/{'facebook' if platform == 'messenger' else platform}/webhook"
+
+
+def signed(platform: str, body: bytes, secret: str | None = None) -> dict[str, str]:
+    """The headers with which the platform authenticates `body`, with its secret or `secret`."""
+    if platform == "telegram":
+        return {SECRET_HEADER: secret or TELEGRAM_WEBHOOK_SECRET}
+    app_secret = WHATSAPP_APP_SECRET if platform == "whatsapp" else FACEBOOK_APP_SECRET
+    return meta_signature(body, secret or app_secret)
+
+
+def replies_to(stack: Any, platform: str, user: str) -> list[str]:
+    """The texts the assistant has sent to `user` through the platform's API."""
+    if platform == "telegram":
+        return [message["text"] for message in stack.platforms.telegram_sent_to(int(user))]
+    if platform == "whatsapp":
+        sent = stack.platforms.sent_to(user)
+        return [m["text"]["body"] if m["type"] == "text" else m["interactive"]["body"]["text"] for m in sent]
+    sent = stack.platforms.messenger_sent_to(user)
+    return [message.get("text") or message["attachment"]["payload"]["text"] for message in sent]
+
+
 def test_every_documented_body_has_its_expectation():
-    for platform, expected in (("whatsapp", WHATSAPP), ("telegram", TELEGRAM), ("messenger", MESSENGER)):
+    for platform, expected in EXPECTED.items():
         assert {path.stem for path in (PAYLOADS / platform).glob("*.json")} == set(expected), platform
 
 
-@pytest.mark.parametrize("name", sorted(WHATSAPP))
-def test_whatsapp(stack, name):
-    user = f"3529{next(senders):08d}"
-    body = body_of("whatsapp", name, "16315551181", user)
-    url = f"{stack.web_url}/webhooks/whatsapp/webhook"
+@pytest.mark.parametrize("platform, name", DOCUMENTED_BODIES)
+def test_documented_body(stack, platform, name):
+    user = str(800_000_000 + next(senders))
+    body = body_of(platform, name, DOCUMENTED_USERS[platform], user)
+    url = stack.web_url + route(platform)
 
-    assert post(url, body, hub_signature(body, "forged")) == 403
-    assert post(url, body, hub_signature(body, WHATSAPP_APP_SECRET)) == 200
+    assert post(url, body, signed(platform, body, "forged")) == 403
+    assert post(url, body, signed(platform, body)) == 200
 
-    sent = stack.platforms.sent_to(user)
-    texts = [m["text"]["body"] if m["type"] == "text" else m["interactive"]["body"]["text"] for m in sent]
-    check(WHATSAPP[name], texts)
-    kept = stored_texts(stack.tracker_db, user) + (PROJECT_ROOT / "results" / "test-servers.log").read_text()
-    for message in json.loads(body)["entry"][0]["changes"][0]["value"].get("messages", []):
-        for field in ATTACHMENT_FIELDS.get(message["type"], ()):
-            assert str(message[message["type"]][field]) not in kept, (name, field)
+    check(EXPECTED[platform][name], replies_to(stack, platform, user))
+    assert_nothing_kept_of_the_attachments(stack, user, body)
 
 
-@pytest.mark.parametrize("name", sorted(TELEGRAM))
-def test_telegram(stack, name):
-    chat = 900_000_000 + next(senders)
-    body = body_of("telegram", name, "123456789", str(chat))
-    url = f"{stack.web_url}/webhooks/telegram/webhook"
+@pytest.mark.parametrize("platform, text_body, attachment_body", ATTACHMENT_AFTER_TEXT)
+def test_an_attachment_gets_the_written_messages_reply_in_the_conversation_language(
+    stack, platform, text_body, attachment_body
+):
+    user = str(800_000_000 + next(senders))
+    url = stack.web_url + route(platform)
+    question = body_of(platform, text_body, DOCUMENTED_USERS[platform], user, "السلام عليكم، ما هو LISKO؟")
+    assert post(url, question, signed(platform, question)) == 200
+    assert {language_of(text) for text in replies_to(stack, platform, user)} == {"ar"}
+    answered = len(replies_to(stack, platform, user))
 
-    assert post(url, body, {SECRET_HEADER: "forged"}) == 403
-    assert post(url, body, {SECRET_HEADER: TELEGRAM_WEBHOOK_SECRET}) == 200
+    attachment = body_of(platform, attachment_body, DOCUMENTED_USERS[platform], user)
+    assert post(url, attachment, signed(platform, attachment)) == 200
 
-    check(TELEGRAM[name], [message["text"] for message in stack.platforms.telegram_sent_to(chat)])
+    [reply] = replies_to(stack, platform, user)[answered:]
+    assert (response_name(reply), language_of(reply)) == (ATTACHMENT_REPLY, "ar")
+    assert_nothing_kept_of_the_attachments(stack, user, attachment)
 
 
-@pytest.mark.parametrize("name", sorted(MESSENGER))
-def test_messenger(stack, name):
-    user = str(5_500_000_000_000_000 + next(senders))
-    body = body_of("messenger", name, "5567890123456789", user)
-    url = f"{stack.web_url}/webhooks/facebook/webhook"
+@pytest.mark.parametrize("platform", sorted(EXPECTED))
+def test_no_fuzzed_body_gets_a_server_error_through_the_entry_point(stack, platform):
+    """Random bytes, deep nesting and fields of the wrong types, unsigned and signed: refused (403 or
+    400) or accepted, never a server error, and nothing in the servers' log but lines about them."""
+    url = stack.web_url + route(platform)
+    logged = len(SERVERS_LOG.read_text())
+    for body in fuzzed_bodies():
+        assert post(url, body, {}) == 403
+        assert post(url, body, signed(platform, body)) in (200, 400)
+    assert "Traceback" not in SERVERS_LOG.read_text()[logged:]
 
-    assert post(url, body, {}) == 403
-    assert post(url, body, hub_signature(body, FACEBOOK_APP_SECRET)) == 200
 
-    sent = stack.platforms.messenger_sent_to(user)
-    texts = [message.get("text") or message["attachment"]["payload"]["text"] for message in sent]
-    check(MESSENGER[name], texts)
+def test_no_fuzzed_body_gets_a_server_error_from_the_widget_api(stack):
+    url = f"{stack.web_url}/widget/messages"
+    logged = len(SERVERS_LOG.read_text())
+    statuses = {post(url, body, {}) for body in fuzzed_bodies()}
+    assert statuses and max(statuses) < 500
+    assert "Traceback" not in SERVERS_LOG.read_text()[logged:]

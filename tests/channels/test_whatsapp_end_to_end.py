@@ -1,7 +1,5 @@
 """WhatsApp end to end: signed webhooks into the web entry point, Rasa's answers out to a fake Graph API."""
 
-import hashlib
-import hmac
 import json
 import urllib.error
 import urllib.parse
@@ -13,14 +11,11 @@ import pytest
 
 from bot.channels.text import MAX_MESSAGE_LENGTH
 from bot.servers import PROJECT_ROOT
+from tests.channels.webhook_client import meta_signature, post
 from tests.conftest import WHATSAPP_APP_SECRET, WHATSAPP_VERIFY_TOKEN
 from tests.fake_platform_apis import PHONE_NUMBER_ID
 from tests.rest_user import language_of, response_name, response_text
 from tests.tracker_db import stored_texts
-
-
-def signature(body: bytes, secret: str = WHATSAPP_APP_SECRET) -> str:
-    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
 
 
 class WhatsAppUser:
@@ -44,13 +39,7 @@ class WhatsAppUser:
         return json.dumps({"object": "whatsapp_business_account", "entry": [entry]}).encode()
 
     def post(self, body: bytes, signed_with: str = WHATSAPP_APP_SECRET) -> int:
-        headers = {"Content-Type": "application/json", "X-Hub-Signature-256": signature(body, signed_with)}
-        request = urllib.request.Request(self.webhook_url, body, headers)
-        try:
-            with urllib.request.urlopen(request, timeout=60) as reply:
-                return reply.status
-        except urllib.error.HTTPError as error:
-            return error.code
+        return post(self.webhook_url, body, meta_signature(body, signed_with))
 
     def sends(self, message: dict[str, Any]) -> list[dict[str, Any]]:
         """Post the message, signed; return what the assistant sent back through the Graph API."""
@@ -89,10 +78,7 @@ def test_forged_webhook_gets_403_and_no_reply(stack, secret):
 def test_unsigned_webhook_gets_403_and_no_reply(stack):
     user = WhatsAppUser(stack)
     body = user.webhook({"type": "text", "text": {"body": "bonjour"}})
-    request = urllib.request.Request(user.webhook_url, body, {"Content-Type": "application/json"})
-    with pytest.raises(urllib.error.HTTPError) as refused:
-        urllib.request.urlopen(request, timeout=10)
-    assert refused.value.code == 403
+    assert post(user.webhook_url, body, {}) == 403
     assert stack.platforms.sent_to(user.number) == []
 
 
