@@ -43,6 +43,8 @@ GREETING = "/greet"
 UPDATE_KINDS_WITH_SENDER = ("message", "edited_message", "callback_query")
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 DEFAULT_API_BASE_URL = "https://api.telegram.org"
+# How long a Bot API call may take: an API that never answers must not hold up the start of `make run`.
+API_TIMEOUT_SECONDS = 20
 # What Telegram accepts as a secret_token.
 SECRET_FORMAT = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 # What a user may send instead of a text (Bot API, Message).
@@ -119,7 +121,9 @@ class TelegramReplies(InReadingOrder, TelegramOutput):
     """Rasa's Telegram output, Arabic replies in reading order, to the Bot API at `api_base_url`."""
 
     def __init__(self, access_token: str, api_base_url: str = DEFAULT_API_BASE_URL) -> None:
-        Bot.__init__(self, access_token, server=TelegramAPIServer.from_base(api_base_url))
+        Bot.__init__(
+            self, access_token, server=TelegramAPIServer.from_base(api_base_url), timeout=API_TIMEOUT_SECONDS
+        )
 
 
 class TelegramInput(RasaTelegramInput):
@@ -158,9 +162,9 @@ class TelegramInput(RasaTelegramInput):
         channel = TelegramReplies(self.access_token, self.api_base_url)
         try:
             asyncio.run(register_webhook(channel, self.webhook_url, self.secret_token))
-        except TelegramAPIError as error:
+        except (TelegramAPIError, asyncio.TimeoutError) as error:
             logger.error(
-                "The Telegram channel could not register its webhook (%s): Telegram will send it nothing. "
+                "The Telegram channel could not register its webhook (%r): Telegram will send it nothing. "
                 "The other channels run. Check TELEGRAM_TOKEN and that api.telegram.org can be reached, "
                 "then restart `make run`.",
                 error,

@@ -8,6 +8,7 @@ server of the test session.
 
 import itertools
 import json
+import socket
 import time
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -20,7 +21,15 @@ from rasa.core.agent import Agent
 from rasa.shared.exceptions import RasaException
 
 from bot.channels.payload import json_object
-from bot.channels.telegram import SECRET_HEADER, Incoming, TelegramInput, app_language, as_greeting, incoming
+from bot.channels.telegram import (
+    SECRET_HEADER,
+    Incoming,
+    TelegramInput,
+    TelegramReplies,
+    app_language,
+    as_greeting,
+    incoming,
+)
 from bot.channels.text import ATTACHMENT_PAYLOAD, MAX_MESSAGE_LENGTH
 from bot.evaluate import ResponsePatterns, language_of, response_patterns
 from tests.channels.conftest import channel_from_credentials, fuzzed_bodies, served
@@ -299,6 +308,22 @@ async def test_updates_without_the_webhook_secret_are_refused(
         assert reply.status == 403
 
     assert len(telegram.api.calls) == calls_before  # not even getMe
+
+
+def test_an_unreachable_bot_api_leaves_the_channel_up_and_says_what_failed(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    with socket.socket() as closed:  # a port of this machine where nothing listens
+        closed.bind(("127.0.0.1", 0))
+        unreachable = f"http://127.0.0.1:{closed.getsockname()[1]}"
+    channel = channel_from_credentials(
+        CHANNEL, {**ENVIRONMENT, "TELEGRAM_API_BASE_URL": unreachable}, tmp_path, monkeypatch
+    )
+
+    assert isinstance(channel.get_output_channel(), TelegramReplies)
+    [failure] = [record for record in caplog.records if record.levelname == "ERROR"]
+    assert "could not register its webhook" in failure.getMessage()
+    assert "ClientConnectorError" in failure.getMessage()
 
 
 @pytest.mark.parametrize("secret", [None, "", "has space", "x" * 257, "non-ascii-é"])
