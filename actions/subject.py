@@ -1,6 +1,6 @@
 """The conversation's subject (bot/rules/subjects.py): `action_extract_subject` updates it after each message,
-`action_answer` answers a question, a topic word, or a question read unsurely as out of scope or small talk,
-for it."""
+`action_answer` answers a question, a follow-up question that names no subject, a topic word, or a question
+read unsurely as out of scope or small talk, for it."""
 
 from typing import Any
 
@@ -12,12 +12,19 @@ from rasa_sdk.types import DomainDict
 from actions.facts import conversation_language
 from actions.referrals import contact_value
 from actions.rules_data import SUBJECTS
-from bot.rules.subjects import INFORM, OUT_OF_SCOPE, Question, Reply
-from bot.understanding import ASKS_CONTACT_ENTITY, IS_QUESTION_ENTITY, SUBJECT_ENTITY, faq_ranking
+from bot.rules.subjects import FOLLOW_UP, INFORM, OUT_OF_SCOPE, Question, Reply
+from bot.understanding import (
+    ASKS_CONTACT_ENTITY,
+    IS_QUESTION_ENTITY,
+    REFERS_TO_THEM_ENTITY,
+    SUBJECT_ENTITY,
+    faq_ranking,
+)
 
 SUBJECT_SLOT = "subject"
 # The reply of an intent when the subject changes nothing (`faq` always gets an answer).
 USUAL_REPLY = {
+    FOLLOW_UP: "utter_ask_subject",
     OUT_OF_SCOPE: "utter_out_of_scope",
     INFORM: "utter_inform_noted",
     "bot_challenge": "utter_iamabot",
@@ -40,6 +47,7 @@ def latest_question(tracker: Tracker) -> Question:
             value for value in tracker.get_latest_entity_values(SUBJECT_ENTITY) if value in SUBJECTS.subjects
         ],
         asks_contact=next(tracker.get_latest_entity_values(ASKS_CONTACT_ENTITY), None) is not None,
+        refers_to_them=next(tracker.get_latest_entity_values(REFERS_TO_THEM_ENTITY), None) is not None,
         is_question=next(tracker.get_latest_entity_values(IS_QUESTION_ENTITY), None) is not None,
     )
 
@@ -92,8 +100,9 @@ class ActionExtractSubject(Action):
 
 
 class ActionAnswer(Action):
-    """A question (`faq`), a topic word alone (`inform`), a question read unsurely as out of scope or small
-    talk on a follow-up: for the subject; else the intent's usual reply."""
+    """A question (`faq`), a follow-up naming no subject (`follow_up`), a topic word alone (`inform`), a
+    question read unsurely as out of scope or small talk on a follow-up: for the subject; else the intent's
+    usual reply."""
 
     def name(self) -> str:
         return "action_answer"

@@ -1,6 +1,7 @@
 """`make eval-dialogue`: per language, on the held-out conversations of `tests/dialogue/`, the share of
 follow-up turns answered for the conversation's subject, of named-service requests answered with that
-service's card, and of keyword questions answered with their topic; fails below the gates."""
+service's card, of keyword questions answered with their topic, and of off-topic questions after a subject
+that get neither an answer nor a card; fails below the gates."""
 
 from __future__ import annotations
 
@@ -36,9 +37,15 @@ from bot.understanding import topic_payload
 DIALOGUE_DIR = PROJECT_ROOT / "tests" / "dialogue"
 RESULTS_PATH = PROJECT_ROOT / "results" / "eval_dialogue.json"
 FAQ_RESPONSE_PREFIX = "utter_faq/"
-# Each figure's minimum. Issue 14's bar is 0.95 for each; follow-ups do not reach it in French and Arabic yet
-# (0.88 to 0.96 on 2026-11-28), and their gate holds today's level until they do.
-GATES = {"follow_ups_on_subject": 0.85, "contacts_with_card": 0.95, "keywords_on_topic": 0.95}
+# Each figure's minimum. Issue 14's bar is 0.95 for the first three, and a product's is 0.9 for off-topic
+# questions declined; follow-ups and off-topic questions do not reach them in every language and set yet
+# (README, "Latest figures"), and their gates hold today's level until they do.
+GATES = {
+    "follow_ups_on_subject": 0.9,
+    "contacts_with_card": 0.95,
+    "keywords_on_topic": 0.95,
+    "off_topic_declined": 0.5,
+}
 
 
 @dataclass
@@ -50,6 +57,8 @@ class DialogueReport:
     contacts_with_card: float
     keyword_questions: int
     keywords_on_topic: float
+    off_topic_questions: int
+    off_topic_declined: float
 
 
 @dataclass(frozen=True)
@@ -84,10 +93,16 @@ class Judge:
             return True
         return subject.service is not None and self.gives_contact(replies, subject.service)
 
+    def declines(self, replies: list[dict[str, Any]]) -> bool:
+        """Neither an FAQ answer nor a service's card."""
+        cards = (self.gives_contact(replies, service) for service in self.directory.services)
+        return not self.faq_keys(replies) and not any(cards)
+
 
 def conversations(language: str) -> dict[str, list[dict[str, Any]]]:
     """The held-out conversations in `language` of every set (one folder of tests/dialogue each)."""
-    merged: dict[str, list[dict[str, Any]]] = {"follow_ups": [], "contacts": [], "keywords": []}
+    kinds = ("follow_ups", "contacts", "keywords", "off_topic")
+    merged: dict[str, list[dict[str, Any]]] = {kind: [] for kind in kinds}
     for path in sorted(DIALOGUE_DIR.glob(f"*/{language}.yml")):
         for kind, items in yaml.safe_load(path.read_text(encoding="utf-8")).items():
             merged[kind] += items
@@ -111,6 +126,12 @@ async def evaluate_language(agent: Agent, judge: Judge, language: str) -> Dialog
     for index, keyword in enumerate(sets["keywords"]):
         replies = await replies_to(agent, f"keyword-{language}-{index}", keyword["text"])
         keyword_hits += judge.about(replies, keyword["subject"], with_buttons=True)
+    declined = 0
+    for index, conversation in enumerate(sets["off_topic"]):
+        sender = f"off-topic-{language}-{index}"
+        first, off_topic = conversation["turns"]
+        await replies_to(agent, sender, first["text"])
+        declined += judge.declines(await replies_to(agent, sender, off_topic["text"]))
     return DialogueReport(
         language=language,
         follow_up_turns=follow_up_turns,
@@ -119,6 +140,8 @@ async def evaluate_language(agent: Agent, judge: Judge, language: str) -> Dialog
         contacts_with_card=share(contact_hits, len(sets["contacts"])),
         keyword_questions=len(sets["keywords"]),
         keywords_on_topic=share(keyword_hits, len(sets["keywords"])),
+        off_topic_questions=len(sets["off_topic"]),
+        off_topic_declined=share(declined, len(sets["off_topic"])),
     )
 
 

@@ -43,9 +43,11 @@ DANGER_ENTITY = "danger"
 NO_SHELTER_TONIGHT = "no_shelter_tonight"
 
 # Added by bot.nlu.subject_finder: one `subject` per subject the message names (bot/rules/data/subjects.yml),
-# `asks_contact` when it asks for a phone number, an address, an e-mail..., `is_question` for a question.
+# `asks_contact` when it asks for a phone number, an address, an e-mail..., `refers_to_them` when it speaks of
+# the service discussed as "they", `is_question` for a question.
 SUBJECT_ENTITY = "subject"
 ASKS_CONTACT_ENTITY = "asks_contact"
+REFERS_TO_THEM_ENTITY = "refers_to_them"
 IS_QUESTION_ENTITY = "is_question"
 
 

@@ -28,6 +28,7 @@ CORE_INTENTS = {
     "inform",
     "stop",
     "delete_data",
+    "follow_up",
 }
 FAQ_KEYS = {
     "status_next_steps",

@@ -42,13 +42,24 @@ def test_a_service_without_details_is_named():
     assert not JUDGE.gives_contact([{"text": "Ask the social worker."}], "ona")
 
 
+@pytest.mark.parametrize(
+    "replies, declined",
+    [
+        ([{"text": "Which?"}], True),
+        ([{"text": "Something else."}], True),
+        ([{"text": "LISKO helps BPI."}], False),
+        ([{"text": "Which?"}, {"text": f"Contact:\n{LISKO_CARD}"}], False),
+    ],
+)
+def test_an_off_topic_question_is_declined_without_an_answer_or_a_card(replies, declined):
+    assert JUDGE.declines(replies) is declined
+
+
 def test_a_figure_below_its_bar_fails_the_run():
-    figures = {"follow_up_turns": 40, "contact_requests": 12, "keyword_questions": 18}
-    passing = DialogueReport(
-        "fr", follow_ups_on_subject=0.95, contacts_with_card=1.0, keywords_on_topic=0.96, **figures
-    )
-    failing = DialogueReport(
-        "en", follow_ups_on_subject=0.9, contacts_with_card=0.9, keywords_on_topic=0.96, **figures
-    )
+    counts = {"follow_up_turns": 40, "contact_requests": 12, "keyword_questions": 18}
+    counts["off_topic_questions"] = 10
+    figures = {"keywords_on_topic": 0.96, "off_topic_declined": 0.9, **counts}
+    passing = DialogueReport("fr", follow_ups_on_subject=0.95, contacts_with_card=1.0, **figures)
+    failing = DialogueReport("en", follow_ups_on_subject=0.9, contacts_with_card=0.9, **figures)
     assert gate_report([passing]) == []
     assert gate_report([passing, failing]) == ["en contacts_with_card 0.9 (at least 0.95)"]

@@ -17,7 +17,7 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.danger_lexicon import Pattern, compile_pattern, normalise_message
-from bot.understanding import ASKS_CONTACT_ENTITY, IS_QUESTION_ENTITY, SUBJECT_ENTITY
+from bot.understanding import ASKS_CONTACT_ENTITY, IS_QUESTION_ENTITY, REFERS_TO_THEM_ENTITY, SUBJECT_ENTITY
 
 SUBJECT_NAMES_FILE = Path(__file__).parent / "data" / "subject_names.yml"
 QUESTION_MARKS = ("?", "؟")
@@ -25,11 +25,12 @@ QUESTION_MARKS = ("?", "؟")
 
 @dataclass(frozen=True)
 class SubjectNames:
-    """Each subject's names, the words that ask for contact details and the question words, as danger-lexicon
-    patterns."""
+    """Each subject's names, the words that ask for contact details, that speak of a service as "they", and
+    the question words, as danger-lexicon patterns."""
 
     subjects: dict[str, list[Pattern]]
     contact_details: list[Pattern]
+    refers_to_them_words: list[Pattern]
     question_words: list[Pattern]
 
     def named(self, text: str) -> list[str]:
@@ -46,6 +47,11 @@ class SubjectNames:
         normalised = normalise_message(text)
         return any(pattern.search(normalised) for pattern in self.contact_details)
 
+    def refers_to_them(self, text: str) -> bool:
+        """Whether `text` speaks of the service being discussed as "they"."""
+        normalised = normalise_message(text)
+        return any(pattern.search(normalised) for pattern in self.refers_to_them_words)
+
     def is_question(self, text: str) -> bool:
         if any(mark in text for mark in QUESTION_MARKS):
             return True
@@ -60,14 +66,15 @@ def load_subject_names(path: Path = SUBJECT_NAMES_FILE) -> SubjectNames:
             name: [compile_pattern(p) for p in patterns] for name, patterns in data["subjects"].items()
         },
         contact_details=[compile_pattern(p) for p in data["contact_details"]],
+        refers_to_them_words=[compile_pattern(p) for p in data["refers_to_them"]],
         question_words=[compile_pattern(p) for p in data["question_words"]],
     )
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
 class SubjectFinder(GraphComponent):
-    """Adds one `subject` entity per subject named, `asks_contact` when contact details are asked for, and
-    `is_question` for a question.
+    """Adds one `subject` entity per subject named, `asks_contact` when contact details are asked for,
+    `refers_to_them` when the service discussed is "they", and `is_question` for a question.
 
     A closed list, like the danger lexicon: which subject a message names must not depend on how sure the
     classifier is, since a follow-up question is answered for the current subject only when it names none.
@@ -94,6 +101,8 @@ class SubjectFinder(GraphComponent):
             found = [(SUBJECT_ENTITY, subject) for subject in self._names.named(text)]
             if self._names.asks_contact(text):
                 found.append((ASKS_CONTACT_ENTITY, "yes"))
+            if self._names.refers_to_them(text):
+                found.append((REFERS_TO_THEM_ENTITY, "yes"))
             if self._names.is_question(text):
                 found.append((IS_QUESTION_ENTITY, "yes"))
             entities = [

@@ -21,6 +21,9 @@ OUT_OF_SCOPE = "out_of_scope"
 INFORM = "inform"
 FIND_CONTACT = "find_contact"
 HUMAN_HANDOFF = "human_handoff"
+# A question about an aspect of what the conversation is about that names no subject ("how much?", "where do I
+# go?", "c'est pour qui ?"): answered for the current subject; with none, the user is asked which they mean.
+FOLLOW_UP = "follow_up"
 # Verdicts that a short question naming no subject often gets: out of scope ("what are the rules?") or small
 # talk ("c'est où ?" as a question to the bot, "ils parlent de quoi ?" as a request for help). Below the
 # confidence gate's action threshold, a question on a follow-up with one of them is about the current
@@ -47,6 +50,7 @@ class Question:
     named: list[str]  # the subjects the message names, in the order they come
     asks_contact: bool = False  # the message asks for a phone number, an address, an e-mail...
     is_question: bool = False
+    refers_to_them: bool = False  # the message speaks of the service discussed as "they"
 
 
 @dataclass(frozen=True)
@@ -81,23 +85,34 @@ class Subjects(StrictModel):
         keys = [key for key in question.faq_ranking if self.subject_of(key) in subjects]
         return keys + [key for name in subjects for key in self.subjects[name].faq if key not in keys]
 
-    def explicit(self, named: list[str], current: str | None) -> list[str]:
-        """The subjects named, less a general one (housing) when the conversation is about another."""
-        return [
-            name for name in named if name == current or current is None or not self.subjects[name].general
+    def explicit(self, question: Question, current: str | None) -> list[str]:
+        """The subjects named, less a general one (housing) when the conversation is about another, and less
+        another service's topic when the question speaks of the current subject's service as "they" ("do they
+        help with jobs too?" about LogIS is about LogIS, not about ADEM's job search)."""
+        named = [
+            name
+            for name in question.named
+            if name == current or current is None or not self.subjects[name].general
         ]
+        service = self.subjects[current].service if current else None
+        if question.refers_to_them and service:
+            named = [name for name in named if self.subjects[name].service in (name, service)]
+        return named
 
     def reply(self, question: Question, current: str | None) -> Reply | None:
         """The reply for the subject, or None when the intent's usual reply stands."""
-        named = self.explicit(question.named, current)
+        named = self.explicit(question, current)
         candidates = named or ([current] if current else [])
         if question.intent == HUMAN_HANDOFF and not question.asks_contact:
             named_service = self.service_of(named)
             return Reply(service=named_service) if named_service else None
-        if question.intent == FIND_CONTACT or question.asks_contact:
+        sure_out_of_scope = question.intent == OUT_OF_SCOPE and question.confidence >= UNSURE_VERDICT
+        if question.intent == FIND_CONTACT or (question.asks_contact and not sure_out_of_scope):
             service = self.service_of(candidates)
             if service:
                 return Reply(service=service)
+        if question.intent == FOLLOW_UP:
+            return Reply(faq_key=self.answers(question, candidates)[0]) if candidates else None
         if question.intent == FAQ:
             top = question.faq_ranking[0]
             if not candidates or self.subject_of(top) in candidates:
@@ -127,7 +142,7 @@ class Subjects(StrictModel):
         reply = self.reply(question, current)
         if reply and reply.faq_key:
             return self.subject_of(reply.faq_key)
-        named = self.explicit(question.named, current)
+        named = self.explicit(question, current)
         return named[0] if named else current
 
 

@@ -2,7 +2,7 @@ import pytest
 
 from actions.clarify import ActionClarify
 from actions.subject import USUAL_REPLY, ActionAnswer, ActionExtractSubject, subject_before_latest_message
-from bot.rules.subjects import INFORM, PLACEABLE_ON_SUBJECT
+from bot.rules.subjects import FOLLOW_UP, INFORM, PLACEABLE_ON_SUBJECT
 from tests.actions.conftest import about, load_tracker, responses, slot_events
 from tests.test_domain import DOMAIN
 
@@ -64,6 +64,16 @@ async def test_the_subject_after_each_message(dispatcher, intent, subject, ranki
         ("help", None, ["alin"], [IS_QUESTION], 0.5, ["utter_help"]),
         ("goodbye", "alin", ["alin"], [], 0.5, ["utter_goodbye"]),
         ("goodbye", "logis", ["logis"], [ASKS_CONTACT], 0.9, ["utter_contact_card"]),
+        ("follow_up", "alin", ["lisko_target_group", "alin"], [IS_QUESTION], 0.9, ["utter_faq/alin"]),
+        ("follow_up", None, ["lisko_target_group"], [IS_QUESTION], 0.9, ["utter_ask_subject"]),
+        (
+            "faq",
+            "logis",
+            ["job_search", "logis_support"],
+            [{"entity": "subject", "value": "job_search"}, {"entity": "refers_to_them", "value": "yes"}],
+            0.9,
+            ["utter_faq/logis_support"],
+        ),
     ],
 )
 async def test_an_answer_for_the_subject(dispatcher, intent, subject, ranking, entities, confidence, sent):
@@ -73,7 +83,7 @@ async def test_an_answer_for_the_subject(dispatcher, intent, subject, ranking, e
 
 
 def test_every_intent_answered_for_the_subject_has_its_usual_reply():
-    assert set(USUAL_REPLY) == PLACEABLE_ON_SUBJECT | {INFORM}
+    assert set(USUAL_REPLY) == PLACEABLE_ON_SUBJECT | {INFORM, FOLLOW_UP}
     assert [name for name in USUAL_REPLY.values() if name not in DOMAIN["responses"]] == []
 
 

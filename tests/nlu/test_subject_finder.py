@@ -72,3 +72,22 @@ def test_a_request_for_contact_details(text, asks):
 )
 def test_a_question(text, is_question):
     assert NAMES.is_question(text) is is_question
+
+
+@pytest.mark.parametrize(
+    "text, refers",
+    [
+        ("et ils aident aussi pour le travail ?", True),
+        ("leur suivi dure combien ?", True),
+        ("do they help with jobs too?", True),
+        ("what is their role", True),
+        ("عندهم ورشات كمان؟", True),
+        ("هل يساعدون معهم العائلات", True),
+        ("c'est quoi le LISKO ?", False),
+        ("is it free?", False),
+        ("ما هو LISKO؟", False),
+        ("fahem", False),
+    ],
+)
+def test_a_question_that_speaks_of_the_service_as_they(text, refers):
+    assert NAMES.refers_to_them(text) is refers

@@ -27,8 +27,9 @@ def question(
     confidence: float = 0.9,
     contact: bool = False,
     is_question: bool = True,
+    them: bool = False,
 ):
-    return Question(intent, confidence, ranking.split(), named.split(), contact, is_question)
+    return Question(intent, confidence, ranking.split(), named.split(), contact, is_question, them)
 
 
 # (question, current subject, reply, subject after the message)
@@ -56,6 +57,52 @@ CASES = [
         Reply(faq_key="housing_pact"),
         "housing_pact",
     ),
+    # A follow-up question ("how much?", "where do I go?") is answered for the current subject, even when the
+    # model's likeliest answer is another subject's; with no subject, the usual reply asks which one.
+    (
+        question("follow_up", "emergency_shelter landlord_guarantee workshops"),
+        "landlord_guarantee",
+        Reply(faq_key="landlord_guarantee"),
+        "landlord_guarantee",
+    ),
+    (
+        question("follow_up", "lisko_target_group workshop_signup", confidence=0.55),
+        "workshops",
+        Reply(faq_key="workshop_signup"),
+        "workshops",
+    ),
+    (question("follow_up", "lisko_target_group"), None, None, None),
+    (question("follow_up", "lisko", contact=True), "logis", Reply(service="logis"), "logis"),
+    (question("follow_up", "workshops", "alin"), "lisko", Reply(faq_key="alin"), "alin"),
+    # "They" is the service discussed: another service's topic named is something it may do, and the
+    # question stays about it; its own topics, and services named, are answered as such. Without "they",
+    # the topic wins.
+    (
+        question("faq", "job_search logis_support logis", "job_search", them=True),
+        "logis",
+        Reply(faq_key="logis_support"),
+        "logis",
+    ),
+    (
+        question("faq", "psychological_support lisko", "psychological_support", them=True),
+        "lisko",
+        Reply(faq_key="lisko"),
+        "lisko",
+    ),
+    (
+        question("faq", "workshops lisko", "workshops", them=True),
+        "lisko",
+        Reply(faq_key="workshops"),
+        "workshops",
+    ),
+    (question("faq", "ona lisko", "ona", them=True), "lisko", Reply(faq_key="ona"), "ona"),
+    (
+        question("faq", "workshops psychological_support", "workshops", them=True),
+        "psychological_support",
+        Reply(faq_key="workshops"),
+        "workshops",
+    ),
+    (question("faq", "job_search logis", "job_search"), "logis", Reply(faq_key="job_search"), "job_search"),
     # The ranking lacks the subject's answers: its main answer.
     (question("faq", "lisko", "alin"), None, Reply(faq_key="alin"), "alin"),
     # A general subject named (housing) does not change the current subject; with none, it is the subject.
@@ -136,6 +183,15 @@ CASES = [
     (question("find_contact", "lisko gls"), "gls", Reply(faq_key="social_rental_management"), "gls"),
     # Contact details asked for with a small-talk verdict ("il est où leur bureau ?" as a bot question).
     (question("bot_challenge", contact=True), "logis", Reply(service="logis"), "logis"),
+    # Contact details asked for in a message surely out of scope ("where can I get my phone repaired?"): the
+    # refusal stands.
+    (question("out_of_scope", "lisko", contact=True, confidence=0.85), "lisko", None, "lisko"),
+    (
+        question("out_of_scope", "lisko", contact=True, confidence=0.6),
+        "lisko",
+        Reply(service="lisko"),
+        "lisko",
+    ),
     # Contact details asked for in any question: the card, when the subject has a service.
     (question("faq", "lisko", contact=True), "lisko", Reply(service="lisko"), "lisko"),
     (question("nlu_fallback", "alin", named="ona", contact=True), None, Reply(service="ona"), "ona"),
