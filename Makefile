@@ -16,11 +16,14 @@ export PYTHONPATH := $(CURDIR)
 # Libraries' own deprecation notices (pkg_resources, jax) would bury the checks' output.
 export PYTHONWARNINGS := ignore::DeprecationWarning
 
-.PHONY: run shell shell-nlu test lint pytest validate test-stories eval eval-dialogue install train browser databases screenshots purge clean bench
+.PHONY: help run shell shell-nlu test lint pytest validate test-stories eval eval-dialogue install train browser databases screenshots purge clean bench
 
 # Debian packages are installed as root, or through sudo.
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM := /usr/bin/chromium
+
+help: ## List the targets, from their `##` comments
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /\1\t/' | expand -t 16
 
 run: $(MODEL) ## Start the action server, Rasa and the web entry point (widget demo page) on localhost
 	$(PY) -m bot.run
@@ -48,7 +51,7 @@ test-stories: $(MODEL)
 eval: $(MODEL) ## Held-out figures per language (understanding, out of scope, emergencies, reply language); fails below the gates
 	$(PY) -m bot.evaluate
 
-eval-dialogue: $(MODEL) ## Held-out conversations: follow-ups on their subject, named services' cards, keyword questions; fails below the gates
+eval-dialogue: $(MODEL) ## Held-out conversations: follow-ups on their subject, named services' cards, keywords, off-topic questions declined; fails below the gates
 	$(PY) -m bot.evaluate_dialogue
 
 bench: $(VENV)/.installed ## This project against Rasa's defaults: understanding, speed, cost; checks the budgets
