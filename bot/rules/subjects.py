@@ -126,6 +126,8 @@ class Subjects(StrictModel):
         answered_for_subject = (
             (question.intent == UNSURE and candidates)
             or (question.intent == INFORM and named)
+            # No fact given is a question: "how much max?" read as `inform` asks about the subject.
+            or (question.intent == INFORM and question.is_question and on_current_subject)
             # "Who runs it?" about a subject whose service has no card: its answer says whom to ask.
             or (question.intent == FIND_CONTACT and on_current_subject)
             or (

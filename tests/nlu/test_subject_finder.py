@@ -22,6 +22,9 @@ def test_every_subject_has_names_and_only_subjects_do():
         ("is there any workshop next month", ["workshops"]),
         ("ما هو مشروع ALIN", ["alin"]),
         ("أبحث عن شغل", ["job_search"]),
+        # Common spellings: one "m" in "accommodation"; the accusative "ضماناً".
+        ("any emergency accomodation for tonight", ["emergency_shelter", "find_housing"]),
+        ("هل يقدم الصليب الأحمر ضماناً للمالكين؟", ["lisko", "landlord_guarantee"]),
         ("et c'est pour qui ?", []),
         ("how much does it cover?", []),
         ("وين مكتبهم؟", []),

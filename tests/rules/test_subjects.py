@@ -153,7 +153,10 @@ CASES = [
         Reply(faq_key="job_search"),
         "job_search",
     ),
-    (question("inform", "find_housing"), "lisko", None, "lisko"),
+    (question("inform", "find_housing", is_question=False), "lisko", None, "lisko"),
+    # Facts are never given as a question: one read as facts given ("how much max?") is a follow-up.
+    (question("inform", "lisko_communes lisko"), "lisko", Reply(faq_key="lisko_communes"), "lisko"),
+    (question("inform", "lisko"), None, None, None),
     # Out of scope: a question on a follow-up the model is unsure of gets the answer for the subject; else
     # declined.
     (question("out_of_scope", "alin ona", confidence=0.5), "ona", Reply(faq_key="ona"), "ona"),
