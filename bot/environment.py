@@ -4,7 +4,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from bot.servers import PROJECT_ROOT
+from bot.paths import PROJECT_ROOT
 
 DEFAULTS_FILE = PROJECT_ROOT / "defaults.env"
 

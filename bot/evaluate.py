@@ -24,8 +24,9 @@ from rasa.utils.log_utils import configure_structlog
 from sklearn.metrics import accuracy_score, f1_score
 
 from bot.language import SUPPORTED_LANGUAGES
+from bot.paths import HOST, MODEL_PATH, PROJECT_ROOT
 from bot.reading_order import without_direction_marks
-from bot.servers import HOST, MODEL_PATH, PROJECT_ROOT, action_server
+from bot.servers import action_server
 
 HELD_OUT_DIR = PROJECT_ROOT / "tests" / "nlu"
 RESULTS_PATH = PROJECT_ROOT / "results" / "eval.json"

@@ -29,9 +29,10 @@ from bot.evaluate import (
     share,
 )
 from bot.language import SUPPORTED_LANGUAGES
+from bot.paths import HOST, MODEL_PATH, PROJECT_ROOT
 from bot.rules.directory import Directory, load_directory
 from bot.rules.subjects import Subjects, load_subjects
-from bot.servers import HOST, MODEL_PATH, PROJECT_ROOT, action_server
+from bot.servers import action_server
 from bot.understanding import topic_payload
 
 DIALOGUE_DIR = PROJECT_ROOT / "tests" / "dialogue"

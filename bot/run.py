@@ -11,16 +11,9 @@ from typing import Any
 
 from bot.credentials import write_configured_channels
 from bot.environment import settings
+from bot.paths import HOST, PROJECT_ROOT
 from bot.reading_order import without_direction_marks
-from bot.servers import (
-    HOST,
-    PROJECT_ROOT,
-    RASA_PORT,
-    WEB_PORT,
-    action_server,
-    rasa_server,
-    web_server,
-)
+from bot.servers import RASA_PORT, WEB_PORT, action_server, rasa_server, web_server
 
 
 def configured_credentials(folder: Path, environment: dict[str, str], announce: bool = True) -> Path:

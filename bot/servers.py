@@ -13,11 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-MODEL_PATH = PROJECT_ROOT / "models" / "bpi.tar.gz"
+from bot.paths import HOST, MODEL_PATH, PROJECT_ROOT
+
 # Masks personal data in the logs of Rasa and of the action server.
 LOGGING_CONFIG = PROJECT_ROOT / "logging.yml"
-HOST = "127.0.0.1"
 ACTION_PORT = int(os.environ.get("ACTION_PORT", "5055"))
 RASA_PORT = int(os.environ.get("RASA_PORT", "5005"))
 WEB_PORT = int(os.environ.get("WEB_PORT", "8000"))

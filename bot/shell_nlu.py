@@ -10,7 +10,7 @@ from rasa.core.agent import Agent
 from rasa.utils.common import configure_logging_and_warnings
 from rasa.utils.log_utils import configure_structlog
 
-from bot.servers import MODEL_PATH
+from bot.paths import MODEL_PATH
 
 RANKING_SHOWN = 3
 

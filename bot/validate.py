@@ -24,7 +24,7 @@ from rasa.utils.io import configure_colored_logging
 
 from bot.channels.text import ATTACHMENT_PAYLOAD, TOO_LONG_PAYLOAD
 from bot.nlu.language_router import OTHER_LANGUAGE_INTENT, ROMANISED_ARABIC_INTENT
-from bot.servers import PROJECT_ROOT
+from bot.paths import PROJECT_ROOT
 from bot.understanding import CHOOSE_TOPIC_INTENT
 from bot.web.texts import WIDGET_PREFIX
 

@@ -10,7 +10,8 @@ from bot.credentials import write_configured_channels
 from bot.environment import read_defaults, with_defaults
 from bot.nlu.language_identifier import LanguageIdentifier
 from bot.nlu.tokenizer import MultilingualTokenizer
-from bot.servers import HOST, PROJECT_ROOT, Server, action_server, rasa_server, web_server
+from bot.paths import HOST, PROJECT_ROOT
+from bot.servers import Server, action_server, rasa_server, web_server
 from tests.fake_platform_apis import API_VERSION, PHONE_NUMBER_ID, TELEGRAM_BOT_USERNAME, FakePlatformApis
 
 TEST_ACTION_PORT = 5156

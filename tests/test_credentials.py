@@ -4,7 +4,7 @@ import pytest
 import yaml
 
 from bot.credentials import missing_variables, variables_of, write_configured_channels
-from bot.servers import PROJECT_ROOT
+from bot.paths import PROJECT_ROOT
 
 CREDENTIALS = {
     "rest": None,

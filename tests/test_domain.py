@@ -9,7 +9,7 @@ import yaml
 from bot.channels.text import BUTTON_TITLE_LIMIT
 from bot.language import SUPPORTED_LANGUAGES
 from bot.nlu.arabic import has_arabic_script
-from bot.servers import PROJECT_ROOT
+from bot.paths import PROJECT_ROOT
 
 CORE_INTENTS = {
     "greet",

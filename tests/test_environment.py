@@ -5,7 +5,7 @@ import yaml
 
 from bot.credentials import variables_of
 from bot.environment import read_defaults, with_defaults
-from bot.servers import PROJECT_ROOT
+from bot.paths import PROJECT_ROOT
 
 
 def test_reads_names_and_values_and_skips_comments(tmp_path):

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from bot.servers import PROJECT_ROOT
+from bot.paths import PROJECT_ROOT
 from tests.test_domain import MULTILINGUAL_RESPONSES, RESPONSES, variation_language
 
 GLOSSARY = PROJECT_ROOT / "docs" / "glossary.md"

@@ -3,7 +3,7 @@
 import random
 import string
 
-from bot.servers import PROJECT_ROOT
+from bot.paths import PROJECT_ROOT
 from tests.rest_user import User
 
 PERSONAL_DATA = {

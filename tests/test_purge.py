@@ -8,9 +8,9 @@ import time
 import pytest
 import sqlalchemy as sa
 
+from bot.paths import PROJECT_ROOT
 from bot.purge import EVENTS, SECONDS_PER_DAY, Purged, purge
 from bot.retention import retention_days, stated_retention
-from bot.servers import PROJECT_ROOT
 
 NOW = 1_790_000_000.0
 

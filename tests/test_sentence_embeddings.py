@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from bot.nlu import sentence_embeddings
-from bot.servers import PROJECT_ROOT
+from bot.paths import PROJECT_ROOT
 
 REFERENCE = json.loads((PROJECT_ROOT / "tests" / "data" / "e5_reference_vectors.json").read_text())
 

@@ -11,13 +11,13 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.paths import PROJECT_ROOT
 from bot.policies.service_failure import (
     APOLOGY_RESPONSE,
     STORE_UNAVAILABLE_SLOT,
     ServiceFailurePolicy,
     failed_custom_action,
 )
-from bot.servers import PROJECT_ROOT
 
 DOMAIN = Domain.load(PROJECT_ROOT / "domain.yml")
 USER = UserUttered("Est-ce que la garantie peut m'aider ?", {"name": "check_guarantee"})

@@ -6,9 +6,9 @@ import unicodedata
 import pytest
 import yaml
 
+from bot.paths import PROJECT_ROOT
 from bot.rules.directory import DIRECTORY_FILE
 from bot.rules.eligibility import load_policy
-from bot.servers import PROJECT_ROOT
 from tests.test_domain import RESPONSES
 
 SOURCES_DIR = PROJECT_ROOT / "docs" / "sources"

@@ -8,8 +8,8 @@ import time
 
 import pytest
 
+from bot.paths import PROJECT_ROOT
 from bot.run import message_for, shown
-from bot.servers import PROJECT_ROOT
 from tests.test_listening import LOOPBACK, listening_addresses
 
 REPLIES = [

@@ -13,7 +13,7 @@ from bot.evaluate_dialogue import conversations
 from bot.language import SUPPORTED_LANGUAGES
 from bot.nlu.arabic import normalise
 from bot.nlu.danger_lexicon import LEXICON_DIR, read_lexicon_file
-from bot.servers import PROJECT_ROOT
+from bot.paths import PROJECT_ROOT
 from tests.test_domain import CORE_INTENTS, FAQ_KEYS
 
 LABELS = CORE_INTENTS | {f"faq/{key}" for key in FAQ_KEYS}

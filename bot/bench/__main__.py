@@ -26,7 +26,7 @@ from bot.bench.speed import measure_speed
 from bot.bench.training import Configuration, TrainedModel, trained_model
 from bot.evaluate import LanguageReport, ResponsePatterns, language_of, response_patterns
 from bot.language import SUPPORTED_LANGUAGES
-from bot.servers import PROJECT_ROOT
+from bot.paths import PROJECT_ROOT
 
 OURS = Configuration(
     "bpi",

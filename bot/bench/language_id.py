@@ -6,7 +6,7 @@ import yaml
 
 from bot.evaluate import held_out_examples
 from bot.nlu.language_identifier import WORD, LanguageIdentifier
-from bot.servers import PROJECT_ROOT
+from bot.paths import PROJECT_ROOT
 
 SHORT_MESSAGE_WORDS = 3
 

@@ -18,7 +18,8 @@ from bot.bench.load import Load, LoadResult
 from bot.bench.resources import resident_memory
 from bot.environment import settings
 from bot.evaluate import held_out_examples
-from bot.servers import HOST, action_server, rasa_server
+from bot.paths import HOST
+from bot.servers import action_server, rasa_server
 
 RASA_PORT = 5405
 ACTION_PORT = 5455

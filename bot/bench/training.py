@@ -15,7 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from bot.servers import PROJECT_ROOT, python_path, rasa_executable
+from bot.paths import PROJECT_ROOT
+from bot.servers import python_path, rasa_executable
 
 MODELS_DIR = PROJECT_ROOT / "models" / "bench"
 # What every model is trained from, besides its configuration: the domain, the training data, and the

@@ -20,9 +20,9 @@ from bot.channels.payload import json_object
 from bot.channels.text import MAX_MESSAGE_LENGTH
 from bot.environment import settings
 from bot.language import SUPPORTED_LANGUAGES, language_from_hint
+from bot.paths import PROJECT_ROOT
 from bot.reading_order import in_reading_order
 from bot.retention import stated_retention
-from bot.servers import PROJECT_ROOT
 from bot.web.rate_limit import RateLimiter, webhook_senders
 from bot.web.texts import widget_texts
 

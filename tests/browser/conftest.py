@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from bot.servers import PROJECT_ROOT
+from bot.paths import PROJECT_ROOT
 from tests.system import require
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")

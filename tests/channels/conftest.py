@@ -19,7 +19,7 @@ from sanic import Sanic
 
 from bot.credentials import write_configured_channels
 from bot.environment import read_defaults, with_defaults
-from bot.servers import MODEL_PATH, PROJECT_ROOT
+from bot.paths import MODEL_PATH, PROJECT_ROOT
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from bot.channels.telegram import SECRET_HEADER
-from bot.servers import PROJECT_ROOT
+from bot.paths import PROJECT_ROOT
 from tests.channels.conftest import fuzzed_bodies
 from tests.channels.webhook_client import meta_signature, post
 from tests.conftest import FACEBOOK_APP_SECRET, TELEGRAM_WEBHOOK_SECRET, WHATSAPP_APP_SECRET

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from bot.channels.text import MAX_MESSAGE_LENGTH
-from bot.servers import PROJECT_ROOT
+from bot.paths import PROJECT_ROOT
 from tests.channels.webhook_client import meta_signature, post
 from tests.conftest import WHATSAPP_APP_SECRET, WHATSAPP_VERIFY_TOKEN
 from tests.fake_platform_apis import PHONE_NUMBER_ID

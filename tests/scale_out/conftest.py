@@ -21,7 +21,8 @@ import redis
 
 from bot.credentials import write_configured_channels
 from bot.environment import read_defaults, with_defaults
-from bot.servers import HOST, PROJECT_ROOT, Server, rasa_server
+from bot.paths import HOST, PROJECT_ROOT
+from bot.servers import Server, rasa_server
 from tests.system import require
 
 POSTGRES_PORT = 5132

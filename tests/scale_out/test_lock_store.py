@@ -6,7 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 from rasa.utils.endpoints import EndpointConfig
 
 from bot.lock_store import AtomicRedisLockStore
-from bot.servers import HOST
+from bot.paths import HOST
 from tests.scale_out.conftest import REDIS_PORT
 
 TICKETS_EACH = 200
