@@ -140,12 +140,14 @@ class Subjects(StrictModel):
         return Reply(faq_key=self.answers(question, candidates)[0]) if answered_for_subject else None
 
     def next_subject(self, question: Question, current: str | None) -> str | None:
-        """The subject after this message: that of the answer given, else the first named, else the same."""
+        """The subject after this message: that of the answer given, else the first named (a general one,
+        such as housing, only when no other is), else the same."""
         reply = self.reply(question, current)
         if reply and reply.faq_key:
             return self.subject_of(reply.faq_key)
         named = self.explicit(question, current)
-        return named[0] if named else current
+        specific = [name for name in named if not self.subjects[name].general]
+        return (specific or named or [current])[0]
 
 
 def load_subjects(path: Path = SUBJECTS_FILE) -> Subjects:

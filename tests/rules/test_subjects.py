@@ -212,6 +212,13 @@ CASES = [
     (question("thank", contact=True, confidence=0.9), "lisko", Reply(service="lisko"), "lisko"),
     # Other intents keep their replies; a subject named still becomes the subject.
     (question("check_guarantee", named="landlord_guarantee"), "alin", None, "landlord_guarantee"),
+    # "Looking for a flat, and the landlord wants guarantees: can the Red Cross help?" is about the guarantee.
+    (
+        question("check_guarantee", named="find_housing landlord_guarantee lisko"),
+        None,
+        None,
+        "landlord_guarantee",
+    ),
     (question("greet"), "alin", None, "alin"),
 ]
 
