@@ -78,7 +78,8 @@ def held_out_texts() -> list[str]:
         texts += [m.get("text") for m in sets.examples]
         texts += sets.out_of_scope + sets.emergencies + sets.not_emergencies + sets.first_messages
         dialogue = conversations(language)
-        texts += [turn["text"] for conversation in dialogue["follow_ups"] for turn in conversation["turns"]]
+        held_out_conversations = dialogue["follow_ups"] + dialogue["off_topic"]
+        texts += [turn["text"] for conversation in held_out_conversations for turn in conversation["turns"]]
         texts += [item["text"] for item in dialogue["contacts"] + dialogue["keywords"]]
     return texts
 
