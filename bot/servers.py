@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from bot.environment import settings
 from bot.paths import HOST, MODEL_PATH, PROJECT_ROOT
 
 # Masks personal data in the logs of Rasa and of the action server.
 LOGGING_CONFIG = PROJECT_ROOT / "logging.yml"
-ACTION_PORT = int(os.environ.get("ACTION_PORT", "5055"))
-RASA_PORT = int(os.environ.get("RASA_PORT", "5005"))
-WEB_PORT = int(os.environ.get("WEB_PORT", "8000"))
+ACTION_PORT = int(settings()["ACTION_PORT"])
+RASA_PORT = int(settings()["RASA_PORT"])
+WEB_PORT = int(settings()["WEB_PORT"])
 STARTUP_TIMEOUT_SECONDS = 240
 
 
@@ -104,11 +105,12 @@ def api_arguments(environment: Mapping[str, str]) -> list[str]:
     """Rasa's HTTP API stays off, unless RASA_API_TOKEN is set: then it is on and needs that token.
 
     Cross-origin calls to it are allowed only from the RASA_CORS_ORIGINS given (none by default).
+    `environment` is completed by defaults.env.
     """
-    token = environment.get("RASA_API_TOKEN", "")
+    token = environment["RASA_API_TOKEN"]
     if not token:
         return []
-    origins = [origin for origin in environment.get("RASA_CORS_ORIGINS", "").split(",") if origin]
+    origins = [origin for origin in environment["RASA_CORS_ORIGINS"].split(",") if origin]
     return ["--enable-api", "--auth-token", token] + (["--cors", *origins] if origins else [])
 
 

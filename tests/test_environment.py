@@ -1,5 +1,7 @@
 """defaults.env gives the settings the environment does not set."""
 
+import ast
+
 import pytest
 import yaml
 
@@ -40,3 +42,20 @@ def test_every_variable_of_endpoints_yml_has_a_default():
     endpoints = yaml.safe_load((PROJECT_ROOT / "endpoints.yml").read_text())
     variables = set(variables_of(endpoints))
     assert variables and variables <= set(read_defaults())
+
+
+def test_no_module_keeps_a_default_of_its_own():
+    """Settings are read from the environment completed by defaults.env, never with an inline default."""
+    readers = ("os.environ", "os", "environ", "environment", "settings()")
+    inline = [
+        f"{path.relative_to(PROJECT_ROOT)}:{node.lineno}"
+        for package in ("bot", "actions")
+        for path in sorted((PROJECT_ROOT / package).rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in ("get", "getenv")
+        and ast.unparse(node.func.value) in readers
+        and len(node.args) + len(node.keywords) > 1
+    ]
+    assert inline == []

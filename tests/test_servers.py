@@ -2,6 +2,7 @@
 
 import pytest
 
+from bot.environment import read_defaults, with_defaults
 from bot.servers import api_arguments
 
 
@@ -19,4 +20,4 @@ from bot.servers import api_arguments
     ],
 )
 def test_api_arguments(environment, arguments):
-    assert api_arguments(environment) == arguments
+    assert api_arguments(with_defaults(environment, read_defaults())) == arguments

@@ -7,7 +7,6 @@ this application.
 from __future__ import annotations
 
 import logging
-import os
 import re
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from pathlib import Path
@@ -228,7 +227,7 @@ def create_app(environment: Mapping[str, str]) -> web.Application:
     """The application for the settings in `environment` (see defaults.env)."""
     app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[security_headers, cross_origin])
     app[RASA] = environment["RASA_URL"].rstrip("/")
-    app[ALLOWED_ORIGINS] = frozenset(filter(None, environment.get("WIDGET_ALLOWED_ORIGINS", "").split(",")))
+    app[ALLOWED_ORIGINS] = frozenset(filter(None, environment["WIDGET_ALLOWED_ORIGINS"].split(",")))
     app[TEXTS] = widget_texts(
         DOMAIN_PATH,
         {
@@ -262,10 +261,11 @@ def create_app(environment: Mapping[str, str]) -> web.Application:
 
 def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    environment = settings()
     web.run_app(
-        create_app(settings()),
-        host=os.environ.get("WEB_HOST", "127.0.0.1"),
-        port=int(os.environ.get("WEB_PORT", "8000")),
+        create_app(environment),
+        host=environment["WEB_HOST"],
+        port=int(environment["WEB_PORT"]),
         access_log=None,
         print=None,
     )
