@@ -27,16 +27,9 @@ from bot.bench.training import Configuration, TrainedModel, trained_model
 from bot.evaluate import LanguageReport, ResponsePatterns, language_of, response_patterns
 from bot.language import SUPPORTED_LANGUAGES
 from bot.paths import PROJECT_ROOT
+from bot.training_inputs import CONFIG, OUR_CODE
 
-OURS = Configuration(
-    "bpi",
-    PROJECT_ROOT / "config.yml",
-    code=(
-        PROJECT_ROOT / "bot" / "nlu",
-        PROJECT_ROOT / "bot" / "policies",
-        PROJECT_ROOT / "bot" / "importer.py",
-    ),
-)
+OURS = Configuration("bpi", CONFIG, code=OUR_CODE)
 DEFAULTS = Configuration("rasa-defaults", PROJECT_ROOT / "bot" / "bench" / "rasa_defaults.yml")
 REPORT_PATH = PROJECT_ROOT / "docs" / "benchmarks.md"
 JSON_PATH = PROJECT_ROOT / "docs" / "benchmarks.json"

@@ -17,11 +17,10 @@ import yaml
 
 from bot.paths import PROJECT_ROOT
 from bot.servers import python_path, rasa_executable
+from bot.training_inputs import SHARED_INPUTS, files_under
 
 MODELS_DIR = PROJECT_ROOT / "models" / "bench"
-# What every model is trained from, besides its configuration: the domain, the training data, and the
-# libraries that train it.
-SHARED_INPUTS = [PROJECT_ROOT / "domain.yml", PROJECT_ROOT / "data"]
+# The libraries that train a model (what it is trained from: bot/training_inputs.py).
 TRAINING_LIBRARIES = ("rasa", "tensorflow", "scikit-learn", "spacy")
 
 
@@ -42,10 +41,6 @@ class TrainedModel:
     trained_at: str
 
 
-def files_under(root: Path) -> list[Path]:
-    return [root] if root.is_file() else sorted(path for path in root.rglob("*") if path.is_file())
-
-
 def fingerprint(configuration: Configuration) -> str:
     """A hash of what the model is a function of: the configuration's settings (comments left out),
     the files of its code, the domain, the data and the versions of the training libraries."""
@@ -56,9 +51,8 @@ def fingerprint(configuration: Configuration) -> str:
     digest.update(json.dumps(settings, sort_keys=True).encode())
     for root in [*SHARED_INPUTS, *configuration.code]:
         for path in files_under(root):
-            if path.suffix != ".pyc":
-                digest.update(str(path.relative_to(root.parent)).encode())
-                digest.update(path.read_bytes())
+            digest.update(str(path.relative_to(root.parent)).encode())
+            digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
 
