@@ -11,6 +11,7 @@ from rasa_sdk.types import DomainDict
 from actions.facts import conversation_language, routing_facts
 from actions.form_control import pause_active_form
 from actions.referrals import send_routes
+from bot.rules.facts import YES
 from bot.understanding import DANGER_ENTITY, NO_SHELTER_TONIGHT
 
 
@@ -22,7 +23,7 @@ class ActionEmergency(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         # Someone in an emergency is in a fragile situation: the routing then puts LISKO first for BPI.
-        facts = replace(routing_facts(tracker), vulnerable="yes")
+        facts = replace(routing_facts(tracker), vulnerable=YES)
         dispatcher.utter_message(response="utter_emergency")
         if NO_SHELTER_TONIGHT in tracker.get_latest_entity_values(DANGER_ENTITY):
             dispatcher.utter_message(response="utter_faq/emergency_shelter")

@@ -7,9 +7,8 @@ from rasa_sdk import Tracker
 
 from bot.language import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES
 from bot.rules.eligibility import GuaranteeFacts
-from bot.rules.routing import FACT_VALUES, UNKNOWN, RoutingFacts
-
-YES, NO = "yes", "no"
+from bot.rules.facts import UNKNOWN, yes_no
+from bot.rules.routing import FACT_VALUES, RoutingFacts
 
 
 def conversation_language(tracker: Tracker) -> str:
@@ -21,10 +20,6 @@ def _known(value: Any) -> Any:
     return None if value in (None, UNKNOWN) else value
 
 
-def _yes_no(value: Any) -> bool | None:
-    return {YES: True, NO: False}.get(value)
-
-
 def _amount(value: Any) -> Decimal | None:
     """A validated amount; None for "unknown" or for text not validated yet."""
     return Decimal(str(value)) if isinstance(value, int | float) else None
@@ -33,10 +28,10 @@ def _amount(value: Any) -> Decimal | None:
 def guarantee_facts(tracker: Tracker) -> GuaranteeFacts:
     return GuaranteeFacts(
         protection_status=_known(tracker.get_slot("protection_status")),
-        private_market=_yes_no(tracker.get_slot("private_market")),
+        private_market=yes_no(tracker.get_slot("private_market")),
         monthly_rent=_amount(tracker.get_slot("monthly_rent")),
         monthly_income=_amount(tracker.get_slot("monthly_income")),
-        lisko_follow_up=_yes_no(tracker.get_slot("lisko_follow_up")),
+        lisko_follow_up=yes_no(tracker.get_slot("lisko_follow_up")),
     )
 
 

@@ -8,7 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.rules.amounts import parse_amount
 from bot.rules.eligibility import Bounds
-from bot.rules.routing import UNKNOWN
+from bot.rules.facts import UNKNOWN
 
 MAX_FAILED_TRIES = 3
 FAILED_TRIES_SLOT = "failed_tries"

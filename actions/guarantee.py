@@ -7,14 +7,15 @@ from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.facts import NO, YES, conversation_language, guarantee_facts, routing_facts
+from actions.facts import conversation_language, guarantee_facts, routing_facts
 from actions.form_control import forget_answers
 from actions.form_validation import CountingFormValidation
 from actions.referrals import contact_value, send_routes
 from actions.rules_data import POLICY
 from bot.rules.amounts import format_amount, format_count, format_percent
 from bot.rules.eligibility import GuaranteeDecision, GuaranteeFacts, Reason, decide, facts_to_ask
-from bot.rules.routing import FACT_VALUES, UNKNOWN
+from bot.rules.facts import NO, UNKNOWN, YES
+from bot.rules.routing import FACT_VALUES
 
 YES_NO = (YES, NO, UNKNOWN)
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from pydantic import condecimal, conint, root_validator
 
+from bot.rules.facts import PROTECTION_STATUSES
 from bot.rules.loading import DATA_DIR, StrictModel, load_model
 
 POLICY_FILE = DATA_DIR / "guarantee_policy.yml"
-PROTECTION_STATUSES = ("refugee", "subsidiary_protection", "applicant", "none")
 
 
 class Cover(StrictModel):

@@ -7,12 +7,12 @@ from pathlib import Path
 from pydantic import root_validator
 
 from bot.rules.directory import Directory
+from bot.rules.facts import NO, PROTECTION_STATUSES, UNKNOWN, YES
 from bot.rules.loading import DATA_DIR, RulesDataError, StrictModel, load_model
 
 ROUTING_FILE = DATA_DIR / "routing.yml"
-UNKNOWN = "unknown"
 FACT_VALUES: dict[str, tuple[str, ...]] = {
-    "protection_status": ("refugee", "subsidiary_protection", "applicant", "none", UNKNOWN),
+    "protection_status": (*PROTECTION_STATUSES, UNKNOWN),
     "housing_situation": (
         "state_structure",
         "communal_housing",
@@ -22,7 +22,7 @@ FACT_VALUES: dict[str, tuple[str, ...]] = {
         UNKNOWN,
     ),
     "need": ("housing", "guarantee", "psychological", "job", "social_help", "workshops", UNKNOWN),
-    "vulnerable": ("yes", "no", UNKNOWN),
+    "vulnerable": (YES, NO, UNKNOWN),
 }
 
 
