@@ -26,6 +26,7 @@ from sklearn.metrics import accuracy_score, f1_score
 from bot.language import SUPPORTED_LANGUAGES
 from bot.paths import HOST, MODEL_PATH, PROJECT_ROOT
 from bot.reading_order import without_direction_marks
+from bot.responses import variation_language
 from bot.servers import action_server
 
 HELD_OUT_DIR = PROJECT_ROOT / "tests" / "nlu"
@@ -117,10 +118,8 @@ def response_patterns(responses: dict[str, list[dict]]) -> ResponsePatterns:
     patterns = []
     for name, variations in responses.items():
         for variation in variations:
-            for condition in variation.get("condition") or []:
-                if condition.get("name") == "language":
-                    template = re.sub(r"\\\{\w+\\\}", ".*", re.escape(variation["text"]))
-                    patterns.append((re.compile(template + "$", re.DOTALL), name, condition["value"]))
+            template = re.sub(r"\\\{\w+\\\}", ".*", re.escape(variation["text"]))
+            patterns.append((re.compile(template + "$", re.DOTALL), name, variation_language(variation)))
     return sorted(patterns, key=lambda entry: entry[0].pattern.count(".*"))
 
 

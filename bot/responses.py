@@ -5,10 +5,11 @@ from typing import Any
 
 import yaml
 
-from bot.language import SUPPORTED_LANGUAGES
+from bot.language import LANGUAGE_SLOT, SUPPORTED_LANGUAGES
+from bot.paths import PROJECT_ROOT
 from bot.rules.directory import CardLabels
 
-DOMAIN_FILE = Path(__file__).resolve().parents[1] / "domain.yml"
+DOMAIN_FILE = PROJECT_ROOT / "domain.yml"
 CARD_LABEL_PREFIX = "utter_card_label_"
 LIST_BUTTON_LABEL = "utter_list_button_label"
 
@@ -20,8 +21,11 @@ def load_responses(path: Path = DOMAIN_FILE) -> Responses:
 
 
 def variation_language(variation: dict[str, Any]) -> str:
-    (condition,) = variation["condition"]
-    return str(condition["value"])
+    """The language of a response variation: the value of its one condition, on the language slot."""
+    conditions = variation.get("condition") or []
+    if len(conditions) != 1 or conditions[0].get("name") != LANGUAGE_SLOT:
+        raise ValueError(f"a variation needs one condition, on the {LANGUAGE_SLOT} slot: {variation}")
+    return str(conditions[0]["value"])
 
 
 def response_text(responses: Responses, name: str, language: str) -> str:

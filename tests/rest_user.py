@@ -5,14 +5,11 @@ import json
 import urllib.request
 import uuid
 
-import yaml
-
 from bot import responses
 from bot.evaluate import language_of as language_of_response
 from bot.evaluate import response_of, response_patterns
-from bot.paths import PROJECT_ROOT
 
-RESPONSES = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())["responses"]
+RESPONSES = responses.load_responses()
 PATTERNS = response_patterns(RESPONSES)
 
 

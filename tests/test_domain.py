@@ -9,7 +9,7 @@ import yaml
 from bot.channels.text import BUTTON_TITLE_LIMIT
 from bot.language import SUPPORTED_LANGUAGES
 from bot.nlu.arabic import has_arabic_script
-from bot.paths import PROJECT_ROOT
+from bot.responses import DOMAIN_FILE, load_responses, variation_language
 
 CORE_INTENTS = {
     "greet",
@@ -61,14 +61,8 @@ FAQ_KEYS = {
 # Entities in a payload are written {{...}}: single braces would be read as a slot placeholder.
 PAYLOAD = re.compile(r"^/(?P<intent>[a-z_]+)(?P<entities>\{\{.*\}\})?$")
 
-DOMAIN = yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text())
-RESPONSES = DOMAIN["responses"]
-
-
-def variation_language(variation: dict) -> str:
-    conditions = variation.get("condition") or []
-    assert len(conditions) == 1 and conditions[0]["name"] == "language", variation
-    return conditions[0]["value"]
+DOMAIN = yaml.safe_load(DOMAIN_FILE.read_text(encoding="utf-8"))
+RESPONSES = load_responses()
 
 
 @pytest.mark.parametrize("name", sorted(RESPONSES))
@@ -144,7 +138,7 @@ def test_emergency_reply_gives_112_and_113_first():
 @pytest.mark.parametrize("answer", ["utter_faq/psychological_support", "utter_faq/emergency_shelter"])
 def test_distress_answers_give_112_and_113_in_every_language(answer):
     variations = RESPONSES[answer]
-    assert {variation["condition"][0]["value"] for variation in variations} == set(SUPPORTED_LANGUAGES)
+    assert {variation_language(variation) for variation in variations} == set(SUPPORTED_LANGUAGES)
     assert [v["text"] for v in variations if "112" not in v["text"] or "113" not in v["text"]] == []
 
 
@@ -206,3 +200,12 @@ def test_french_marks_are_held_by_a_no_break_space(name):
 )
 def test_the_typography_check_finds_ordinary_spaces(text, breakable):
     assert bool(BREAKABLE_SPACE_AT_A_MARK.search(text)) == breakable
+
+
+@pytest.mark.parametrize(
+    "variation",
+    [{"text": "x"}, {"text": "x", "condition": [{"type": "slot", "name": "commune", "value": "fr"}]}],
+)
+def test_a_variation_with_no_language_condition_is_refused(variation):
+    with pytest.raises(ValueError, match="one condition"):
+        variation_language(variation)

@@ -19,8 +19,8 @@ from bot.channels.payload import json_object
 from bot.channels.text import MAX_MESSAGE_LENGTH
 from bot.environment import settings
 from bot.language import SUPPORTED_LANGUAGES, language_from_hint
-from bot.paths import PROJECT_ROOT
 from bot.reading_order import in_reading_order
+from bot.responses import load_responses
 from bot.retention import stated_retention
 from bot.web.rate_limit import RateLimiter, webhook_senders
 from bot.web.texts import widget_texts
@@ -28,7 +28,6 @@ from bot.web.texts import widget_texts
 logger = logging.getLogger(__name__)
 
 STATIC_DIR = Path(__file__).parent / "static"
-DOMAIN_PATH = PROJECT_ROOT / "domain.yml"
 MAX_BODY_BYTES = 64 * 1024
 SENDER_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
@@ -229,7 +228,7 @@ def create_app(environment: Mapping[str, str]) -> web.Application:
     app[RASA] = environment["RASA_URL"].rstrip("/")
     app[ALLOWED_ORIGINS] = frozenset(filter(None, environment["WIDGET_ALLOWED_ORIGINS"].split(",")))
     app[TEXTS] = widget_texts(
-        DOMAIN_PATH,
+        load_responses(),
         {
             language: {"retention_days": stated_retention(environment["RETENTION_DAYS"], language)}
             for language in SUPPORTED_LANGUAGES

@@ -1,18 +1,13 @@
 """The widget's own labels, kept in domain.yml as `utter_widget_*` responses (one variation per language)."""
 
-from pathlib import Path
-
-import yaml
-
-from bot.responses import variation_language
+from bot.responses import Responses, variation_language
 
 WIDGET_PREFIX = "utter_widget_"
 
 
-def widget_texts(domain_path: Path, settings: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+def widget_texts(responses: Responses, settings: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
     """{language: {label: text}}, the label being the response name without `utter_widget_`, and each
     `{name}` of `settings[language]` replaced by its value (others, such as `{seconds}`, are the widget's)."""
-    responses = yaml.safe_load(domain_path.read_text(encoding="utf-8"))["responses"]
     texts: dict[str, dict[str, str]] = {}
     for name, variations in responses.items():
         if not name.startswith(WIDGET_PREFIX):
