@@ -18,9 +18,10 @@ from bot.paths import HOST, MODEL_PATH, PROJECT_ROOT
 
 # Masks personal data in the logs of Rasa and of the action server.
 LOGGING_CONFIG = PROJECT_ROOT / "logging.yml"
-ACTION_PORT = int(settings()["ACTION_PORT"])
-RASA_PORT = int(settings()["RASA_PORT"])
-WEB_PORT = int(settings()["WEB_PORT"])
+SETTINGS = settings()
+ACTION_PORT = int(SETTINGS["ACTION_PORT"])
+RASA_PORT = int(SETTINGS["RASA_PORT"])
+WEB_PORT = int(SETTINGS["WEB_PORT"])
 STARTUP_TIMEOUT_SECONDS = 240
 
 

@@ -9,7 +9,7 @@ import yaml
 from bot.channels.text import BUTTON_TITLE_LIMIT
 from bot.language import SUPPORTED_LANGUAGES
 from bot.nlu.arabic import has_arabic_script
-from bot.responses import DOMAIN_FILE, load_responses, variation_language
+from bot.responses import DOMAIN_FILE, variation_language
 
 CORE_INTENTS = {
     "greet",
@@ -62,7 +62,7 @@ FAQ_KEYS = {
 PAYLOAD = re.compile(r"^/(?P<intent>[a-z_]+)(?P<entities>\{\{.*\}\})?$")
 
 DOMAIN = yaml.safe_load(DOMAIN_FILE.read_text(encoding="utf-8"))
-RESPONSES = load_responses()
+RESPONSES = DOMAIN["responses"]
 
 
 @pytest.mark.parametrize("name", sorted(RESPONSES))
