@@ -6,6 +6,7 @@ from typing import Any
 from rasa_sdk import FormValidationAction, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.subject import reply_to_unsure_question, send_reply
 from bot.rules.amounts import parse_amount
 from bot.rules.eligibility import Bounds
 from bot.rules.facts import UNKNOWN
@@ -29,7 +30,13 @@ class CountingFormValidation(FormValidationAction, ABC):
     def reject(
         slot: str, response: str, dispatcher: CollectingDispatcher, tracker: Tracker
     ) -> dict[str, Any]:
-        """Explains the problem (the form then asks again); the third time, records "unknown"."""
+        """Explains the problem (the form then asks again); the third time, records "unknown". A question
+        the model could not place is not a wrong answer: it is answered for the subject, and the form asks
+        again."""
+        unsure_question = reply_to_unsure_question(tracker)
+        if unsure_question:
+            send_reply(dispatcher, unsure_question, tracker)
+            return {slot: None}
         tries = int(tracker.get_slot(FAILED_TRIES_SLOT) or 0) + 1
         if tries >= MAX_FAILED_TRIES:
             dispatcher.utter_message(response="utter_too_many_tries")

@@ -12,7 +12,7 @@ from rasa_sdk.types import DomainDict
 from actions.facts import conversation_language
 from actions.referrals import contact_value
 from actions.rules_data import SUBJECTS
-from bot.rules.subjects import FOLLOW_UP, INFORM, OUT_OF_SCOPE, Question, Reply
+from bot.rules.subjects import FOLLOW_UP, INFORM, OUT_OF_SCOPE, UNSURE, Question, Reply
 from bot.understanding import (
     ASKS_CONTACT_ENTITY,
     IS_QUESTION_ENTITY,
@@ -72,6 +72,16 @@ def subject_before_latest_message(events: list[dict[str, Any]]) -> str | None:
 def reply_for_subject(tracker: Tracker) -> Reply | None:
     """The reply the subject calls for."""
     return SUBJECTS.reply(latest_question(tracker), subject_before_latest_message(tracker.events))
+
+
+def reply_to_unsure_question(tracker: Tracker) -> Reply | None:
+    """For a question the model could not place, the answer or card its subject calls for, if any: inside a
+    form, such a question is not an answer to the form's question."""
+    question = latest_question(tracker)
+    if question.intent != UNSURE or not question.is_question:
+        return None
+    reply = reply_for_subject(tracker)
+    return reply if reply and not reply.choices else None
 
 
 def send_reply(dispatcher: CollectingDispatcher, reply: Reply, tracker: Tracker) -> None:

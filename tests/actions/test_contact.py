@@ -78,7 +78,7 @@ async def test_every_answer_is_checked_against_its_choices(dispatcher, slot):
     [
         ([{"entity": "subject", "value": "logis"}], None, "logis"),
         ([], "landlord_guarantee", "lisko"),
-        ([{"entity": "subject", "value": "alin"}], "logis", None),
+        ([{"entity": "subject", "value": "integration_programmes"}], "logis", None),
         ([], "gls", "gls"),
     ],
 )

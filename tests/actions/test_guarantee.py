@@ -8,7 +8,7 @@ from actions.rules_data import ROUTING
 from bot.language import SUPPORTED_LANGUAGES
 from bot.rules.eligibility import decide
 from bot.rules.routing import route
-from tests.actions.conftest import load_tracker, responses, slot_events
+from tests.actions.conftest import about, load_tracker, responses, slot_events
 from tests.rules.test_eligibility import ALL_CONFIRMED, COMPLETE, SHIPPED
 from tests.test_domain import DOMAIN
 
@@ -189,3 +189,29 @@ def test_the_figures_fill_every_placeholder_of_the_guarantee_responses(monkeypat
         if name.startswith("utter_guarantee_"):
             for variation in variations:
                 assert set(re.findall(r"\{(\w+)\}", variation["text"])) <= set(values), name
+
+
+@pytest.mark.parametrize(
+    "intent, entities, subject, replies",
+    [
+        # A question the model could not place, on a subject: answered for it, and not a wrong answer.
+        ("nlu_fallback", ["is_question"], "landlord_guarantee", ["utter_faq/landlord_guarantee"]),
+        ("nlu_fallback", ["is_question", "asks_contact"], "logis", ["utter_contact_card"]),
+        # Not a question, or no subject to answer for, or a placed message: a wrong answer.
+        ("nlu_fallback", [], "landlord_guarantee", ["utter_invalid_choice"]),
+        ("nlu_fallback", ["is_question"], None, ["utter_invalid_choice"]),
+        ("inform", ["is_question"], "landlord_guarantee", ["utter_invalid_choice"]),
+    ],
+)
+async def test_an_unsure_question_in_the_form_is_answered_for_the_subject(
+    dispatcher, intent, entities, subject, replies
+):
+    tracker = about(load_tracker("guarantee_asking_rent", failed_tries=1), subject)
+    tracker.latest_message["intent"] = {"name": intent, "confidence": 0.4}
+    tracker.latest_message["entities"] = [{"entity": entity, "value": "yes"} for entity in entities]
+    result = ValidateGuaranteeForm().validate_protection_status("?", dispatcher, tracker, {})
+    assert responses(dispatcher) == replies
+    answered = replies != ["utter_invalid_choice"]
+    assert result == (
+        {"protection_status": None} if answered else {"protection_status": None, "failed_tries": 2}
+    )

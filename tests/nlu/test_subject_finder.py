@@ -71,6 +71,12 @@ def test_a_request_for_contact_details(text, asks):
         ("بيفتحوا امتى", True),
         ("شكرا مع السلامة", False),
         ("ايه تمام", False),
+        ("وفين المكتب ديالهم", True),
+        ("بكام الايجار", True),
+        ("شكد ياخذون", True),
+        ("ومتين بيبدا", True),
+        ("اش خاصني نجيب", True),
+        ("الحمد لله كلشي مزيان", False),
     ],
 )
 def test_a_question(text, is_question):

@@ -86,8 +86,8 @@ CASES = [
     (
         question("faq", "psychological_support lisko", "psychological_support", them=True),
         "lisko",
-        Reply(faq_key="lisko"),
-        "lisko",
+        Reply(faq_key="psychological_support"),
+        "psychological_support",
     ),
     (
         question("faq", "workshops lisko", "workshops", them=True),
