@@ -4,8 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 RASA := $(VENV)/bin/rasa
 MODEL := models/bpi.tar.gz
-# What the model is trained from (bot/training_inputs.py, which the benchmark reads too); any Python 3 lists it.
-TRAINING_INPUTS := $(shell python3 -m bot.training_inputs)
+# What the model is trained from (bot/tools/training_inputs.py, which the benchmark reads too); any Python 3 lists it.
+TRAINING_INPUTS := $(shell python3 -m bot.tools.training_inputs)
 
 export TF_CPP_MIN_LOG_LEVEL := 2
 # With the seeds of config.yml, the same data gives the same model (and the same figures) every time.
@@ -18,23 +18,21 @@ export PYTHONWARNINGS := ignore::DeprecationWarning
 
 .PHONY: help run shell shell-nlu test lint pytest validate test-stories eval eval-dialogue install train browser databases screenshots purge clean bench
 
-# Debian packages are installed as root, or through sudo.
-SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CHROMIUM := /usr/bin/chromium
 
 help: ## List the targets, from their `##` comments
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/^([a-z-]+):.*## /\1\t/' | expand -t 16
 
 run: $(MODEL) ## Start the action server, Rasa and the web entry point (widget demo page) on localhost
-	$(PY) -m bot.run
+	$(PY) -m bot.tools.run
 
 shell: $(MODEL) ## Talk to the assistant in the terminal (rasa shell + action server)
-	$(PY) -m bot.run shell
+	$(PY) -m bot.tools.run shell
 
 shell-nlu: $(MODEL) ## Per message typed: detected language, intent and confidence, entities, FAQ answer
-	$(PY) -m bot.shell_nlu
+	$(PY) -m bot.tools.shell_nlu
 
-test: lint pytest validate test-stories eval eval-dialogue ## Every check, from nothing
+test: browser databases lint pytest validate test-stories eval eval-dialogue ## Every check, from nothing (system packages included)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
@@ -43,33 +41,33 @@ pytest: $(MODEL) ## Unit and conversation tests; the rules module needs full bra
 	$(PY) -m pytest --cov=bot.rules --cov-branch --cov-report=term-missing --cov-fail-under=100
 
 validate: $(VENV)/.installed ## rasa data validate --fail-on-warnings, knowing the responses actions send
-	$(PY) -m bot.validate
+	$(PY) -m bot.tools.validate
 
 test-stories: $(MODEL)
 	$(RASA) test core --model $(MODEL) --stories tests/stories --fail-on-prediction-errors --no-plot --out results/stories
 
 eval: $(MODEL) ## Held-out figures per language (understanding, out of scope, emergencies, reply language); fails below the gates
-	$(PY) -m bot.evaluate
+	$(PY) -m bot.tools.evaluate
 
 eval-dialogue: $(MODEL) ## Held-out conversations: follow-ups on their subject, named services' cards, keywords, off-topic questions declined; fails below the gates
-	$(PY) -m bot.evaluate_dialogue
+	$(PY) -m bot.tools.evaluate_dialogue
 
 bench: $(VENV)/.installed ## This project against Rasa's defaults: understanding, speed, cost; checks the budgets
-	$(PY) -m bot.bench
+	$(PY) -m bot.tools.bench
 
 install: $(VENV)/.installed
 
 purge: $(VENV)/.installed ## Delete the conversations older than RETENTION_DAYS (30) from the tracker store; for cron too
-	$(PY) -m bot.purge
+	$(PY) -m bot.tools.purge
 
 browser: ## Install Debian's Chromium for the browser tests (Playwright drives it; nothing else is downloaded)
 	@if [ -x $(CHROMIUM) ]; then echo "Chromium is installed: $$($(CHROMIUM) --version)"; \
-	else $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q --no-install-recommends chromium; fi
+	else scripts/install-debian-packages.sh chromium; fi
 
 databases: ## Install Debian's PostgreSQL and Redis for the scale-out test (two Rasa instances, one store)
 	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && command -v redis-server >/dev/null; then \
 	echo "PostgreSQL and Redis are installed."; \
-	else $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q --no-install-recommends postgresql redis-server; fi
+	else scripts/install-debian-packages.sh postgresql redis-server; fi
 
 screenshots: $(MODEL) ## Take the widget's screenshots again into docs/screenshots/
 	SCREENSHOTS_DIR=docs/screenshots $(PY) -m pytest tests/browser -k screenshots -p no:cacheprovider

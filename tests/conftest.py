@@ -5,13 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from bot.bench.language_id import configured_identifier
-from bot.credentials import write_configured_channels
 from bot.environment import read_defaults, with_defaults
 from bot.nlu.language_identifier import LanguageIdentifier
 from bot.nlu.tokenizer import MultilingualTokenizer
 from bot.paths import HOST, PROJECT_ROOT
-from bot.servers import Server, action_server, rasa_server, web_server
+from bot.tools.bench.language_id import configured_identifier
+from bot.tools.credentials import write_configured_channels
+from bot.tools.servers import Server, action_server, rasa_server, web_server
 from tests.fake_platform_apis import API_VERSION, PHONE_NUMBER_ID, TELEGRAM_BOT_USERNAME, FakePlatformApis
 
 TEST_ACTION_PORT = 5156
@@ -109,7 +109,9 @@ def stack(tmp_path_factory) -> Iterator[Stack]:
     write_configured_channels(PROJECT_ROOT / "credentials.yml", credentials, environment)
     rasa = rasa_server(environment, TEST_RASA_PORT, credentials=credentials)
     actions = action_server(TEST_ACTION_PORT)
-    web = web_server(TEST_WEB_PORT, TEST_RASA_PORT)
+    web = web_server(
+        {**environment, "WEB_PORT": str(TEST_WEB_PORT), "RASA_URL": f"http://{HOST}:{TEST_RASA_PORT}"}
+    )
     # Every simulated user of the tests comes from 127.0.0.1; the per-sender limit stays as configured.
     web.environment["RATE_LIMIT_PER_ADDRESS"] = str(TEST_ADDRESS_LIMIT)
     servers = [actions, rasa, web]

@@ -6,8 +6,8 @@ import urllib.request
 import uuid
 
 from bot import responses
-from bot.evaluate import language_of as language_of_response
-from bot.evaluate import response_of, response_patterns
+from bot.tools.evaluate import language_of as language_of_response
+from bot.tools.evaluate import response_of, response_patterns
 
 RESPONSES = responses.load_responses()
 PATTERNS = response_patterns(RESPONSES)

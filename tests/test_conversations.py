@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.bench.conversations import GUARANTEE_FORMS
+from bot.tools.bench.conversations import GUARANTEE_FORMS
 from tests.rest_user import User, language_of, response_name
 
 

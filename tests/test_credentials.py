@@ -3,8 +3,8 @@
 import pytest
 import yaml
 
-from bot.credentials import missing_variables, variables_of, write_configured_channels
 from bot.paths import PROJECT_ROOT
+from bot.tools.credentials import missing_variables, variables_of, write_configured_channels
 
 CREDENTIALS = {
     "rest": None,

@@ -4,7 +4,6 @@ and model together)."""
 
 import pytest
 
-from bot.evaluate import held_out
 from bot.language import SUPPORTED_LANGUAGES
 from bot.nlu.danger_lexicon import (
     LEXICON_DIR,
@@ -13,6 +12,7 @@ from bot.nlu.danger_lexicon import (
     normalise_message,
     read_lexicon_file,
 )
+from bot.tools.evaluate import held_out
 
 LEXICON = load_lexicon()
 
@@ -93,7 +93,7 @@ def test_the_lexicon_has_the_three_languages_and_the_same_categories():
     assert all(lexicon["language"] == language for language, lexicon in FILES.items())
 
 
-# The bar `make eval` holds the whole pipeline to (bot/evaluate.py): the lexicon alone must be under it.
+# The bar `make eval` holds the whole pipeline to (bot/tools/evaluate.py): the lexicon alone must be under it.
 MOST_FALSE_ALARMS = 0.01
 
 

@@ -5,9 +5,9 @@ import ast
 import pytest
 import yaml
 
-from bot.credentials import variables_of
 from bot.environment import read_defaults, with_defaults
 from bot.paths import PROJECT_ROOT
+from bot.tools.credentials import variables_of
 
 
 def test_reads_names_and_values_and_skips_comments(tmp_path):

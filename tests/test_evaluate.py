@@ -2,7 +2,7 @@ from dataclasses import replace
 
 import pytest
 
-from bot.evaluate import GATES, LanguageReport, gate_report, language_of, response_of, response_patterns
+from bot.tools.evaluate import GATES, LanguageReport, gate_report, language_of, response_of, response_patterns
 
 
 def variation(language: str, text: str) -> dict:

@@ -9,7 +9,7 @@ import pytest
 
 from bot.paths import PROJECT_ROOT
 from bot.reading_order import without_direction_marks
-from bot.servers import Server, answers
+from bot.tools.servers import Server, answers
 from tests.rest_user import language_of, response_text
 
 GUARANTEE_QUESTION = {

@@ -1,7 +1,7 @@
 """Conversations are kept in the tracker store of endpoints.yml and survive a restart of Rasa."""
 
-from bot.bench.conversations import GUARANTEE_FORMS
 from bot.paths import PROJECT_ROOT
+from bot.tools.bench.conversations import GUARANTEE_FORMS
 from tests.rest_user import User, language_of
 from tests.tracker_db import stored_events
 

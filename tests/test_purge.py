@@ -9,8 +9,8 @@ import pytest
 import sqlalchemy as sa
 
 from bot.paths import PROJECT_ROOT
-from bot.purge import EVENTS, SECONDS_PER_DAY, Purged, purge
 from bot.retention import retention_days, stated_retention
+from bot.tools.purge import EVENTS, SECONDS_PER_DAY, Purged, purge
 
 NOW = 1_790_000_000.0
 
@@ -82,7 +82,11 @@ def test_make_purge_reports_what_it_removed(engine, tmp_path):
     store(engine, {"old": [time.time() - 40 * SECONDS_PER_DAY], "recent": [time.time()]})
     environment = {**os.environ, "TRACKER_STORE_URL": str(engine.url), "RETENTION_DAYS": "30"}
     result = subprocess.run(
-        [sys.executable, "-m", "bot.purge"], cwd=PROJECT_ROOT, env=environment, capture_output=True, text=True
+        [sys.executable, "-m", "bot.tools.purge"],
+        cwd=PROJECT_ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
     assert "Removed 1 conversations (1 events) older than 30 days" in result.stdout

@@ -3,7 +3,7 @@
 import pytest
 
 from bot.environment import read_defaults, with_defaults
-from bot.servers import api_arguments
+from bot.tools.servers import api_arguments
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-from bot.shell_nlu import describe
+from bot.tools.shell_nlu import describe
 
 PARSE = {
     "text": "c'est quoi le LISKO ?",

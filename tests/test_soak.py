@@ -9,8 +9,8 @@ import uuid
 
 import aiohttp
 
-from bot.bench.conversations import SCRIPTS
-from bot.bench.resources import resident_memory
+from bot.tools.bench.conversations import SCRIPTS
+from bot.tools.bench.resources import resident_memory
 
 USERS = 24
 ROUNDS = 4

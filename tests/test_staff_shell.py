@@ -9,7 +9,7 @@ import time
 import pytest
 
 from bot.paths import PROJECT_ROOT
-from bot.run import message_for, shown
+from bot.tools.run import message_for, shown
 from tests.test_listening import LOOPBACK, listening_addresses
 
 REPLIES = [
@@ -72,7 +72,7 @@ def output_until(process: subprocess.Popen, prompt: str) -> str:
 
 
 def test_make_shell_is_quiet_and_listens_on_loopback_only():
-    """`make shell` (`python -m bot.run shell`), on ports of its own, next to the test session's stack."""
+    """`make shell` (`python -m bot.tools.run shell`), on ports of its own, beside the tests' stack."""
     environment = {
         **os.environ,
         "RASA_PORT": str(SHELL_RASA_PORT),
@@ -80,7 +80,7 @@ def test_make_shell_is_quiet_and_listens_on_loopback_only():
         "ACTION_SERVER_URL": f"http://127.0.0.1:{SHELL_ACTION_PORT}/webhook",
     }
     process = subprocess.Popen(
-        [sys.executable, "-m", "bot.run", "shell"],
+        [sys.executable, "-m", "bot.tools.run", "shell"],
         cwd=PROJECT_ROOT,
         env=environment,
         stdin=subprocess.PIPE,

@@ -3,7 +3,7 @@
 import pytest
 
 from actions.rules_data import DIRECTORY, SUBJECTS
-from bot.evaluate_dialogue import Judge
+from bot.tools.evaluate_dialogue import Judge
 from bot.understanding import topic_payload
 from tests.rest_user import PATTERNS, User, language_of, response_name
 

@@ -7,13 +7,13 @@ from collections import Counter
 import pytest
 from rasa.shared.nlu.training_data.loading import load_data
 
-from bot.evaluate import held_out as held_out_sets
-from bot.evaluate import other_language_messages
-from bot.evaluate_dialogue import conversations
 from bot.language import SUPPORTED_LANGUAGES
 from bot.nlu.arabic import normalise
 from bot.nlu.danger_lexicon import LEXICON_DIR, read_lexicon_file
 from bot.paths import PROJECT_ROOT
+from bot.tools.evaluate import held_out as held_out_sets
+from bot.tools.evaluate import other_language_messages
+from bot.tools.evaluate_dialogue import conversations
 from tests.test_domain import CORE_INTENTS, FAQ_KEYS
 
 LABELS = CORE_INTENTS | {f"faq/{key}" for key in FAQ_KEYS}

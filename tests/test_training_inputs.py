@@ -3,12 +3,12 @@
 from pathlib import Path
 
 from bot.paths import PROJECT_ROOT
-from bot.training_inputs import CONFIG, OUR_CODE, SHARED_INPUTS, files_under, make_prerequisites
+from bot.tools.training_inputs import CONFIG, OUR_CODE, SHARED_INPUTS, files_under, make_prerequisites
 
 
 def test_the_makefile_takes_its_training_inputs_from_the_module():
     makefile = (PROJECT_ROOT / "Makefile").read_text(encoding="utf-8")
-    assert "TRAINING_INPUTS := $(shell python3 -m bot.training_inputs)" in makefile
+    assert "TRAINING_INPUTS := $(shell python3 -m bot.tools.training_inputs)" in makefile
 
 
 def test_every_file_the_model_depends_on_is_a_prerequisite_of_make_train():

@@ -23,7 +23,7 @@ from bot.reading_order import in_reading_order
 from bot.responses import load_responses
 from bot.retention import stated_retention
 from bot.web.rate_limit import RateLimiter, webhook_senders
-from bot.web.texts import widget_texts
+from bot.web.texts import widget_configuration, widget_texts
 
 logger = logging.getLogger(__name__)
 
@@ -48,7 +48,7 @@ PAGE_POLICY = (
 RASA = web.AppKey("rasa", str)
 SESSION = web.AppKey("session", aiohttp.ClientSession)
 ALLOWED_ORIGINS = web.AppKey("allowed_origins", frozenset)
-TEXTS = web.AppKey("texts", dict)
+WIDGET = web.AppKey("widget", dict)
 SENDER_LIMIT = web.AppKey("sender_limit", RateLimiter)
 ADDRESS_LIMIT = web.AppKey("address_limit", RateLimiter)
 TRUSTED_PROXIES = web.AppKey("trusted_proxies", frozenset)
@@ -144,8 +144,8 @@ async def messages(request: web.Request) -> web.Response:
     return web.json_response(replies)
 
 
-async def texts(request: web.Request) -> web.Response:
-    return web.json_response(request.app[TEXTS])
+async def widget_settings(request: web.Request) -> web.Response:
+    return web.json_response(request.app[WIDGET])
 
 
 async def webhook(request: web.Request) -> web.Response:
@@ -227,13 +227,14 @@ def create_app(environment: Mapping[str, str]) -> web.Application:
     app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[security_headers, cross_origin])
     app[RASA] = environment["RASA_URL"].rstrip("/")
     app[ALLOWED_ORIGINS] = frozenset(filter(None, environment["WIDGET_ALLOWED_ORIGINS"].split(",")))
-    app[TEXTS] = widget_texts(
+    texts = widget_texts(
         load_responses(),
         {
             language: {"retention_days": stated_retention(environment["RETENTION_DAYS"], language)}
             for language in SUPPORTED_LANGUAGES
         },
     )
+    app[WIDGET] = widget_configuration(texts)
     app[SENDER_LIMIT] = RateLimiter(int(environment["RATE_LIMIT_PER_SENDER"]))
     app[ADDRESS_LIMIT] = RateLimiter(int(environment["RATE_LIMIT_PER_ADDRESS"]))
     app[TRUSTED_PROXIES] = frozenset(filter(None, environment["TRUSTED_PROXIES"].split(",")))
@@ -250,7 +251,7 @@ def create_app(environment: Mapping[str, str]) -> web.Application:
     # Browsers ask for /favicon.ico whatever the page says: both serve the SVG icon.
     app.router.add_get("/favicon.svg", static_file("favicon.svg"))
     app.router.add_get("/favicon.ico", static_file("favicon.svg"))
-    app.router.add_get("/widget/texts.json", texts)
+    app.router.add_get("/widget/settings.json", widget_settings)
     app.router.add_post("/widget/messages", messages)
     channels = "|".join(MESSAGING_CHANNELS)
     app.router.add_route("*", f"/webhooks/{{channel:{channels}}}/webhook", webhook)

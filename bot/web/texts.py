@@ -1,5 +1,9 @@
-"""The widget's own labels, kept in domain.yml as `utter_widget_*` responses (one variation per language)."""
+"""What the widget shows besides the conversation: its labels, kept in domain.yml as `utter_widget_*`
+responses (one variation per language), and the languages it offers (bot/language.py)."""
 
+from typing import Any
+
+from bot.language import DEFAULT_LANGUAGE, RIGHT_TO_LEFT_LANGUAGES, SUPPORTED_LANGUAGES
 from bot.responses import Responses, variation_language
 
 WIDGET_PREFIX = "utter_widget_"
@@ -19,3 +23,14 @@ def widget_texts(responses: Responses, settings: dict[str, dict[str, str]]) -> d
                 text = text.replace("{" + setting + "}", value)
             texts.setdefault(language, {})[name.removeprefix(WIDGET_PREFIX)] = text
     return texts
+
+
+def widget_configuration(texts: dict[str, dict[str, str]]) -> dict[str, Any]:
+    """The languages offered, in order, the one a new conversation starts in when the page names none, those
+    written right to left, and each language's labels (`widget_texts`)."""
+    return {
+        "languages": list(SUPPORTED_LANGUAGES),
+        "default": DEFAULT_LANGUAGE,
+        "right_to_left": list(RIGHT_TO_LEFT_LANGUAGES),
+        "texts": texts,
+    }

@@ -6,7 +6,7 @@ from actions.form_control import ANSWERS_FORGOTTEN
 from actions.rules_data import DIRECTORY, ROUTING, SUBJECTS
 from bot.rules.amounts import AmountProblem
 from bot.rules.eligibility import Outcome, Reason
-from bot.validate import response_names_in_code
+from bot.tools.validate import response_names_in_code
 from tests.test_domain import DOMAIN
 
 RESPONSES = set(DOMAIN["responses"])

@@ -1,6 +1,6 @@
 import pytest
 
-from bot.bench.budgets import budgets
+from bot.tools.bench.budgets import budgets
 
 OURS = {
     "turn_ms": 20.0,

@@ -1,6 +1,6 @@
 import pytest
 
-from bot.bench.language_id import accuracy, is_short
+from bot.tools.bench.language_id import accuracy, is_short
 
 
 @pytest.mark.parametrize(

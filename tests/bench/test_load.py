@@ -1,7 +1,7 @@
 import pytest
 
-from bot.bench.conversations import SCRIPTS
-from bot.bench.load import Load, Turn, summary
+from bot.tools.bench.conversations import SCRIPTS
+from bot.tools.bench.load import Load, Turn, summary
 from tests.rest_user import language_of
 
 

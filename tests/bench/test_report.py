@@ -1,5 +1,5 @@
-from bot.bench.budgets import budgets
-from bot.bench.report import markdown, ratios
+from bot.tools.bench.budgets import budgets
+from bot.tools.bench.report import markdown, ratios
 from tests.bench.test_budgets import DEFAULTS, OURS
 
 HEADER = {"date": "2026-11-24", "cores": "2", "machine": "x86_64"}

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.bench.training import Configuration, fingerprint
+from bot.tools.bench.training import Configuration, fingerprint
 
 CONFIG = "# a comment\nrecipe: default.v1\nlanguage: fr\npipeline:\n- name: WhitespaceTokenizer\n"
 

@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, Route, expect
 
-from bot.servers import web_server
+from bot.environment import settings
+from bot.paths import HOST
+from bot.tools.servers import web_server
 from tests.browser.conftest import DESKTOP, PHONE
 from tests.conftest import TEST_RASA_PORT
 from tests.rest_user import language_of, response_text
@@ -152,7 +154,8 @@ def test_end_and_erase_clears_the_conversation_here_and_on_the_server(widget: Wi
 
 def test_server_down_then_back(page: Page, stack):
     """The entry point stops: the typed message is kept, retried, and answered once it is back."""
-    server = web_server(RESTARTED_WEB_PORT, TEST_RASA_PORT)
+    restarted = {"WEB_PORT": str(RESTARTED_WEB_PORT), "RASA_URL": f"http://{HOST}:{TEST_RASA_PORT}"}
+    server = web_server({**settings(), **restarted})
     server.start()
     widget = Widget(page, f"http://127.0.0.1:{RESTARTED_WEB_PORT}/")
     try:

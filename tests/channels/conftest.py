@@ -17,9 +17,9 @@ from rasa.shared.utils.io import read_config_file
 from rasa.utils.endpoints import EndpointConfig
 from sanic import Sanic
 
-from bot.credentials import write_configured_channels
 from bot.environment import read_defaults, with_defaults
 from bot.paths import MODEL_PATH, PROJECT_ROOT
+from bot.tools.credentials import write_configured_channels
 
 
 @pytest.fixture(scope="session")

@@ -23,7 +23,7 @@ from rasa.core.agent import Agent
 from bot.channels.facebook import FacebookInput, Incoming, MessengerOutput, incoming_events
 from bot.channels.payload import json_object
 from bot.channels.text import ATTACHMENT_PAYLOAD
-from bot.evaluate import ResponsePatterns, language_of, response_of, response_patterns
+from bot.tools.evaluate import ResponsePatterns, language_of, response_of, response_patterns
 from tests.channels.conftest import channel_from_credentials, fuzzed_bodies, served
 from tests.channels.webhook_client import meta_signature
 

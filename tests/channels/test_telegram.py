@@ -31,7 +31,7 @@ from bot.channels.telegram import (
     incoming,
 )
 from bot.channels.text import ATTACHMENT_PAYLOAD, MAX_MESSAGE_LENGTH
-from bot.evaluate import ResponsePatterns, language_of, response_patterns
+from bot.tools.evaluate import ResponsePatterns, language_of, response_patterns
 from tests.channels.conftest import channel_from_credentials, fuzzed_bodies, served
 from tests.rest_user import response_name as response_of
 from tests.rest_user import response_text

@@ -133,5 +133,5 @@ def test_a_telegram_that_cannot_register_its_webhook_leaves_the_widget_and_whats
     log = (PROJECT_ROOT / "results" / "test-servers.log").read_text(encoding="utf-8")
     assert "The Telegram channel could not register its webhook" in log
     assert languages(WhatsAppUser(stack).says("Bonjour, qu'est-ce que le LISKO ?")) == {"fr"}
-    with urllib.request.urlopen(f"{stack.web_url}/widget/texts.json", timeout=10) as reply:
+    with urllib.request.urlopen(f"{stack.web_url}/widget/settings.json", timeout=10) as reply:
         assert reply.status == 200

@@ -19,10 +19,10 @@ import psycopg2
 import pytest
 import redis
 
-from bot.credentials import write_configured_channels
 from bot.environment import read_defaults, with_defaults
 from bot.paths import HOST, PROJECT_ROOT
-from bot.servers import Server, rasa_server
+from bot.tools.credentials import write_configured_channels
+from bot.tools.servers import Server, rasa_server
 from tests.system import require
 
 POSTGRES_PORT = 5132

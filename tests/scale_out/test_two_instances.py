@@ -15,10 +15,10 @@ import aiohttp
 import sqlalchemy as sa
 from aiohttp import test_utils
 
-from bot.bench.conversations import FAQ_CONVERSATIONS
 from bot.environment import read_defaults, with_defaults
-from bot.purge import EVENTS, SECONDS_PER_DAY, Purged, purge
 from bot.reading_order import without_direction_marks
+from bot.tools.bench.conversations import FAQ_CONVERSATIONS
+from bot.tools.purge import EVENTS, SECONDS_PER_DAY, Purged, purge
 from bot.web.server import create_app
 from tests.rest_user import language_of, response_text
 from tests.scale_out.conftest import API_TOKEN, RASA_PORTS, Instances, Postgres

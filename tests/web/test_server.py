@@ -9,7 +9,8 @@ import pytest
 from aiohttp import test_utils, web
 
 from bot.environment import read_defaults, with_defaults
-from bot.web.server import MAX_BODY_BYTES, MAX_MESSAGE_LENGTH, STATIC_DIR, TEXTS, create_app
+from bot.language import DEFAULT_LANGUAGE, RIGHT_TO_LEFT_LANGUAGES, SUPPORTED_LANGUAGES
+from bot.web.server import MAX_BODY_BYTES, MAX_MESSAGE_LENGTH, STATIC_DIR, WIDGET, create_app
 
 SENDER = "0123456789abcdef0123456789abcdef"
 SITE = "https://ngo.example.lu"
@@ -83,13 +84,21 @@ def closed_port_url() -> str:
         return f"http://127.0.0.1:{sock.getsockname()[1]}"
 
 
-async def test_texts_have_the_same_labels_in_three_languages(client):
-    reply = await client.get("/widget/texts.json")
-    texts = await reply.json()
-    assert sorted(texts) == ["ar", "en", "fr"]
+async def test_the_widget_gets_the_same_labels_in_each_language_it_offers(client):
+    reply = await client.get("/widget/settings.json")
+    settings = await reply.json()
+    texts = settings["texts"]
+    assert settings["languages"] == list(SUPPORTED_LANGUAGES) == list(texts)
+    assert settings["default"] == DEFAULT_LANGUAGE
+    assert settings["right_to_left"] == list(RIGHT_TO_LEFT_LANGUAGES)
     assert texts["fr"].keys() == texts["en"].keys() == texts["ar"].keys()
-    assert {"privacy", "send", "end", "offline", "typing"} <= texts["fr"].keys()
+    assert {"privacy", "send", "end", "offline", "typing", "language_name"} <= texts["fr"].keys()
     assert all(text.strip() for language in texts.values() for text in language.values())
+    assert [texts[language]["language_name"] for language in ("fr", "en", "ar")] == [
+        "Français",
+        "English",
+        "العربية",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -268,7 +277,7 @@ async def test_other_sites_get_no_cross_origin_permission(client):
     ],
 )
 def test_privacy_notice_states_the_retention_period_in_each_language(days, stated):
-    texts = create_app(environment("http://127.0.0.1:9", RETENTION_DAYS=days))[TEXTS]
+    texts = create_app(environment("http://127.0.0.1:9", RETENTION_DAYS=days))[WIDGET]["texts"]
     for language in ("fr", "en", "ar"):
         assert stated[language] in texts[language]["privacy"]
         assert "{retention_days}" not in texts[language]["privacy"]

@@ -6,16 +6,15 @@
 
   const script = document.currentScript;
   const server = (script.dataset.server || new URL(script.src).origin).replace(/\/$/, "");
-  const LANGUAGES = [["fr", "Français"], ["en", "English"], ["ar", "العربية"]];
   const STORAGE_KEY = "bpi-assistant";
   const RETRY_SECONDS = [2, 4, 8, 15];
-  // Web addresses, e-mail addresses, international phone numbers, and the emergency numbers 112 and 113.
-  const RIGHT_TO_LEFT = ["ar"];
   // A Latin run (a name, an address, a number) the server isolated in a right-to-left reply (bot/reading_order.py).
   const ISOLATED = /\u2066([^\u2069]*)\u2069/g;
+  // Web addresses, e-mail addresses, international phone numbers, and the emergency numbers 112 and 113.
   const LINK = /(https?:\/\/[^\s<>"]+[^\s<>".,;:!?)])|([\w.+-]+@[\w-]+(?:\.[\w-]+)+)|(\(?\+\d{2,3}\)?[\d \-]{5,}\d|\b11[23]\b)/g;
 
-  let texts = null;
+  // The languages offered, the default, those written right to left, and the labels (bot/web/texts.py).
+  let settings = null;
   let state = null;
   let retries = 0;
   let retryTimer = null;
@@ -24,14 +23,14 @@
 
   function supported(tag) {
     const code = (tag || "").slice(0, 2).toLowerCase();
-    return LANGUAGES.some(([known]) => known === code) ? code : null;
+    return settings.languages.includes(code) ? code : null;
   }
 
   function newState() {
     const bytes = crypto.getRandomValues(new Uint8Array(16));
     return {
       sender: Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join(""),
-      language: supported(script.dataset.lang) || supported(navigator.language) || "fr",
+      language: supported(script.dataset.lang) || supported(navigator.language) || settings.default,
       open: false,
       transcript: [], // {from: "user" | "bot", text, buttons, pending, refused, used}
       queue: [], // {message, entry}: messages not yet answered; entry is the transcript index or -1
@@ -51,7 +50,7 @@
   }
 
   function t(label) {
-    return texts[state.language][label];
+    return settings.texts[state.language][label];
   }
 
   function element(tag, className, attributes) {
@@ -103,7 +102,7 @@
   /* A bot message is laid out in the direction of its language; the user's own text by its first letter. */
   function direction(entry) {
     if (entry.from === "user") return "auto";
-    return RIGHT_TO_LEFT.includes(entry.language || state.language) ? "rtl" : "ltr";
+    return settings.right_to_left.includes(entry.language || state.language) ? "rtl" : "ltr";
   }
 
   function messageNode(entry, index) {
@@ -143,7 +142,7 @@
 
   function renderLabels() {
     ui.panel.lang = state.language;
-    ui.panel.dir = state.language === "ar" ? "rtl" : "ltr";
+    ui.panel.dir = settings.right_to_left.includes(state.language) ? "rtl" : "ltr";
     ui.launcher.textContent = t("open");
     ui.title.textContent = t("title");
     ui.languages.setAttribute("aria-label", t("language_menu"));
@@ -296,9 +295,9 @@
     const header = element("header", "bpi-header");
     ui.title = element("h2", "bpi-title", { id: "bpi-title" });
     ui.languages = element("div", "bpi-languages", { role: "group" });
-    ui.languageButtons = LANGUAGES.map(([code, name]) => {
+    ui.languageButtons = settings.languages.map((code) => {
       const button = element("button", "bpi-language", { type: "button", lang: code, value: code });
-      button.textContent = name;
+      button.textContent = settings.texts[code].language_name;
       button.addEventListener("click", () => chooseLanguage(code));
       ui.languages.append(button);
       return button;
@@ -344,7 +343,7 @@
   async function start() {
     const style = element("link", null, { rel: "stylesheet", href: server + "/widget.css" });
     document.head.append(style);
-    texts = await (await fetch(server + "/widget/texts.json")).json();
+    settings = await (await fetch(server + "/widget/settings.json")).json();
     state = load();
     document.body.append(build());
     render();

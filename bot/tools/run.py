@@ -9,11 +9,11 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from bot.credentials import write_configured_channels
 from bot.environment import settings
 from bot.paths import HOST, PROJECT_ROOT
 from bot.reading_order import without_direction_marks
-from bot.servers import RASA_PORT, WEB_PORT, action_server, rasa_server, web_server
+from bot.tools.credentials import write_configured_channels
+from bot.tools.servers import RASA_PORT, action_server, rasa_server, web_server
 
 
 def configured_credentials(folder: Path, environment: dict[str, str], announce: bool = True) -> Path:
@@ -41,16 +41,17 @@ def serve() -> None:
     environment = settings()
     with tempfile.TemporaryDirectory(prefix="bpi-") as folder:
         rasa = rasa_server(environment, credentials=configured_credentials(Path(folder), environment))
-        servers = [action_server(), rasa, web_server()]
+        servers = [action_server(), rasa, web_server(environment)]
         try:
             for server in servers:
                 print(f"Starting the {server.name}...", flush=True)
                 server.start()
+            web = f"http://{HOST}:{environment['WEB_PORT']}"
             print(
                 "\nThe assistant is ready:\n"
-                f"  demo page and widget: http://{HOST}:{WEB_PORT}/\n"
-                f"  widget messages:      POST http://{HOST}:{WEB_PORT}/widget/messages\n"
-                f"  messaging webhooks:   http://{HOST}:{WEB_PORT}/webhooks/<whatsapp|telegram|facebook>/webhook\n"
+                f"  demo page and widget: {web}/\n"
+                f"  widget messages:      POST {web}/widget/messages\n"
+                f"  messaging webhooks:   {web}/webhooks/<whatsapp|telegram|facebook>/webhook\n"
                 "Press Ctrl-C to stop.",
                 flush=True,
             )

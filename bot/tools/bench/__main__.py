@@ -19,18 +19,18 @@ import yaml
 from rasa.utils.common import configure_logging_and_warnings
 from rasa.utils.log_utils import configure_structlog
 
-from bot.bench.budgets import budgets
-from bot.bench.language_id import language_identification
-from bot.bench.report import figures, markdown, ratios
-from bot.bench.speed import measure_speed
-from bot.bench.training import Configuration, TrainedModel, trained_model
-from bot.evaluate import LanguageReport, ResponsePatterns, language_of, response_patterns
 from bot.language import SUPPORTED_LANGUAGES
 from bot.paths import PROJECT_ROOT
-from bot.training_inputs import CONFIG, OUR_CODE
+from bot.tools.bench.budgets import budgets
+from bot.tools.bench.language_id import language_identification
+from bot.tools.bench.report import figures, markdown, ratios
+from bot.tools.bench.speed import measure_speed
+from bot.tools.bench.training import Configuration, TrainedModel, trained_model
+from bot.tools.evaluate import LanguageReport, ResponsePatterns, language_of, response_patterns
+from bot.tools.training_inputs import CONFIG, OUR_CODE
 
 OURS = Configuration("bpi", CONFIG, code=OUR_CODE)
-DEFAULTS = Configuration("rasa-defaults", PROJECT_ROOT / "bot" / "bench" / "rasa_defaults.yml")
+DEFAULTS = Configuration("rasa-defaults", PROJECT_ROOT / "bot" / "tools" / "bench" / "rasa_defaults.yml")
 REPORT_PATH = PROJECT_ROOT / "docs" / "benchmarks.md"
 JSON_PATH = PROJECT_ROOT / "docs" / "benchmarks.json"
 SERVER_LOG = PROJECT_ROOT / "results" / "bench-servers.log"
@@ -42,7 +42,15 @@ def evaluated(model: Path) -> list[LanguageReport]:
     would otherwise stay in this one, which also drives the simulated users."""
     with tempfile.TemporaryDirectory(prefix="bench-eval-") as folder:
         results = Path(folder) / "eval.json"
-        command = [sys.executable, "-m", "bot.evaluate", "--model", str(model), "--results", str(results)]
+        command = [
+            sys.executable,
+            "-m",
+            "bot.tools.evaluate",
+            "--model",
+            str(model),
+            "--results",
+            str(results),
+        ]
         subprocess.run([*command, "--no-gates"], check=True, stdout=subprocess.DEVNULL)
         return [LanguageReport(**report) for report in json.loads(results.read_text())["languages"]]
 

@@ -1,4 +1,4 @@
-"""The budgets of the README, checked against one run's figures."""
+"""The budgets of docs/performance.md ("make bench"), checked against one run's figures."""
 
 from __future__ import annotations
 

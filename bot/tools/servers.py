@@ -21,7 +21,6 @@ LOGGING_CONFIG = PROJECT_ROOT / "logging.yml"
 SETTINGS = settings()
 ACTION_PORT = int(SETTINGS["ACTION_PORT"])
 RASA_PORT = int(SETTINGS["RASA_PORT"])
-WEB_PORT = int(SETTINGS["WEB_PORT"])
 STARTUP_TIMEOUT_SECONDS = 240
 
 
@@ -147,11 +146,12 @@ def rasa_server(
     )
 
 
-def web_server(port: int = WEB_PORT, rasa_port: int = RASA_PORT) -> Server:
-    """The public entry point (bot/web/): the widget, its demo page, and the webhooks, in front of Rasa."""
+def web_server(environment: Mapping[str, str]) -> Server:
+    """The public entry point (bot/web/): the widget, its demo page, and the webhooks, in front of Rasa; with
+    the address, port and Rasa URL of `environment` (completed by defaults.env)."""
     return Server(
         "web server",
         [sys.executable, "-m", "bot.web.server"],
-        f"http://{HOST}:{port}/health",
-        environment={"WEB_HOST": HOST, "WEB_PORT": str(port), "RASA_URL": f"http://{HOST}:{rasa_port}"},
+        f"http://{HOST}:{environment['WEB_PORT']}/health",
+        environment=dict(environment),
     )

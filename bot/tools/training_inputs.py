@@ -1,7 +1,7 @@
 """What our model is trained from, besides the training libraries: listed once, for `make` and the benchmark.
 
-`python3 -m bot.training_inputs` prints them for the Makefile: every file, and every folder (a training file
-deleted changes its folder's date).
+`python3 -m bot.tools.training_inputs` prints them for the Makefile: every file, and every folder (a
+training file deleted changes its folder's date).
 """
 
 from pathlib import Path

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bot.bench.budgets import Budget
-from bot.bench.speed import SpeedReport
-from bot.bench.training import TrainedModel
-from bot.evaluate import LanguageReport
+from bot.tools.bench.budgets import Budget
+from bot.tools.bench.speed import SpeedReport
+from bot.tools.bench.training import TrainedModel
+from bot.tools.evaluate import LanguageReport
 
 
 def figures(model: TrainedModel, understanding: list[LanguageReport], speed: SpeedReport) -> dict[str, float]:

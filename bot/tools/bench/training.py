@@ -16,11 +16,11 @@ from pathlib import Path
 import yaml
 
 from bot.paths import PROJECT_ROOT
-from bot.servers import python_path, rasa_executable
-from bot.training_inputs import SHARED_INPUTS, files_under
+from bot.tools.servers import python_path, rasa_executable
+from bot.tools.training_inputs import SHARED_INPUTS, files_under
 
 MODELS_DIR = PROJECT_ROOT / "models" / "bench"
-# The libraries that train a model (what it is trained from: bot/training_inputs.py).
+# The libraries that train a model (what it is trained from: bot/tools/training_inputs.py).
 TRAINING_LIBRARIES = ("rasa", "tensorflow", "scikit-learn", "spacy")
 
 

@@ -27,7 +27,7 @@ from bot.language import SUPPORTED_LANGUAGES
 from bot.paths import HOST, MODEL_PATH, PROJECT_ROOT
 from bot.reading_order import without_direction_marks
 from bot.responses import variation_language
-from bot.servers import action_server
+from bot.tools.servers import action_server
 
 HELD_OUT_DIR = PROJECT_ROOT / "tests" / "nlu"
 RESULTS_PATH = PROJECT_ROOT / "results" / "eval.json"

@@ -13,13 +13,13 @@ from pathlib import Path
 
 import aiohttp
 
-from bot.bench.conversations import SCRIPTS
-from bot.bench.load import Load, LoadResult
-from bot.bench.resources import resident_memory
 from bot.environment import settings
-from bot.evaluate import held_out_examples
 from bot.paths import HOST
-from bot.servers import action_server, rasa_server
+from bot.tools.bench.conversations import SCRIPTS
+from bot.tools.bench.load import Load, LoadResult
+from bot.tools.bench.resources import resident_memory
+from bot.tools.evaluate import held_out_examples
+from bot.tools.servers import action_server, rasa_server
 
 RASA_PORT = 5405
 ACTION_PORT = 5455

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import yaml
 
-from bot.evaluate import held_out_examples
 from bot.nlu.language_identifier import WORD, LanguageIdentifier
 from bot.paths import PROJECT_ROOT
+from bot.tools.evaluate import held_out_examples
 
 SHORT_MESSAGE_WORDS = 3
 

@@ -1,0 +1,1 @@
+"""What `make` runs: the launcher, the evaluations, the benchmark, validation, purge and the staff shell."""
