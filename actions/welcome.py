@@ -6,11 +6,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.facts import conversation_language
-from bot.environment import settings
+from bot.environment import read_settings
 from bot.retention import stated_retention
 
 # Read once, when the action server starts, as Rasa reads endpoints.yml.
-RETENTION_DAYS = settings()["RETENTION_DAYS"]
+RETENTION_DAYS = read_settings().retention_days
 
 
 class ActionWelcome(Action):

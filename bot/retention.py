@@ -1,4 +1,5 @@
-"""How long a conversation is kept (RETENTION_DAYS): read once, purged by `make purge`, told to users."""
+"""How long a conversation is kept (RETENTION_DAYS): read with the settings, purged by `make purge`, told to
+users."""
 
 import math
 
@@ -12,6 +13,6 @@ def retention_days(value: str) -> float:
     return days
 
 
-def stated_retention(value: str, language: str) -> str:
+def stated_retention(days: float, language: str) -> str:
     """The period as users read it, in whole days rounded up, the noun agreeing ("30 jours", "30 يومًا")."""
-    return format_count(math.ceil(retention_days(value)), "day", language)
+    return format_count(math.ceil(days), "day", language)

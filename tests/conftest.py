@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.environment import read_defaults, with_defaults
+from bot.environment import read_settings
 from bot.nlu.language_identifier import LanguageIdentifier
 from bot.nlu.tokenizer import MultilingualTokenizer
 from bot.paths import HOST, PROJECT_ROOT
@@ -92,7 +92,7 @@ def stack(tmp_path_factory) -> Iterator[Stack]:
     platforms = FakePlatformApis()
     platforms.start()
     tracker_db = folder / "conversations.db"
-    environment = with_defaults(
+    settings = read_settings(
         {
             **os.environ,
             **whatsapp_environment(platforms.url),
@@ -102,18 +102,19 @@ def stack(tmp_path_factory) -> Iterator[Stack]:
             "TRACKER_STORE_URL": f"sqlite:///{tracker_db}",
             # The debug lines quote what users type: the log masking must hold there too.
             "LOG_LEVEL": "DEBUG",
-        },
-        read_defaults(),
+        }
     )
     credentials = folder / "credentials.yml"
-    write_configured_channels(PROJECT_ROOT / "credentials.yml", credentials, environment)
-    rasa = rasa_server(environment, TEST_RASA_PORT, credentials=credentials)
+    write_configured_channels(PROJECT_ROOT / "credentials.yml", credentials, settings.variables)
+    rasa = rasa_server(settings, TEST_RASA_PORT, credentials=credentials)
     actions = action_server(TEST_ACTION_PORT)
-    web = web_server(
-        {**environment, "WEB_PORT": str(TEST_WEB_PORT), "RASA_URL": f"http://{HOST}:{TEST_RASA_PORT}"}
-    )
-    # Every simulated user of the tests comes from 127.0.0.1; the per-sender limit stays as configured.
-    web.environment["RATE_LIMIT_PER_ADDRESS"] = str(TEST_ADDRESS_LIMIT)
+    web_settings = {
+        "WEB_PORT": str(TEST_WEB_PORT),
+        "RASA_URL": f"http://{HOST}:{TEST_RASA_PORT}",
+        # Every simulated user of the tests comes from 127.0.0.1; the per-sender limit stays as configured.
+        "RATE_LIMIT_PER_ADDRESS": str(TEST_ADDRESS_LIMIT),
+    }
+    web = web_server(read_settings({**settings.variables, **web_settings}))
     servers = [actions, rasa, web]
     log = PROJECT_ROOT / "results" / "test-servers.log"
     log.parent.mkdir(exist_ok=True)

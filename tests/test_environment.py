@@ -1,11 +1,11 @@
-"""defaults.env gives the settings the environment does not set."""
+"""defaults.env gives the settings the environment does not set; read once, into a typed, frozen object."""
 
 import ast
 
 import pytest
 import yaml
 
-from bot.environment import read_defaults, with_defaults
+from bot.environment import read_defaults, read_settings, with_defaults
 from bot.paths import PROJECT_ROOT
 from bot.tools.credentials import variables_of
 
@@ -46,7 +46,7 @@ def test_every_variable_of_endpoints_yml_has_a_default():
 
 def test_no_module_keeps_a_default_of_its_own():
     """Settings are read from the environment completed by defaults.env, never with an inline default."""
-    readers = ("os.environ", "os", "environ", "environment", "settings()")
+    readers = ("os.environ", "os", "environ", "environment", "variables", "settings.variables")
     inline = [
         f"{path.relative_to(PROJECT_ROOT)}:{node.lineno}"
         for package in ("bot", "actions")
@@ -59,3 +59,40 @@ def test_no_module_keeps_a_default_of_its_own():
         and len(node.args) + len(node.keywords) > 1
     ]
     assert inline == []
+
+
+@pytest.mark.parametrize(
+    "environ, name, value",
+    [
+        ({"WEB_PORT": "8080"}, "web_port", 8080),
+        ({"RASA_URL": "http://127.0.0.1:6005/"}, "rasa_url", "http://127.0.0.1:6005"),
+        ({"TRUSTED_PROXIES": "10.0.0.1, 10.0.0.2,"}, "trusted_proxies", frozenset({"10.0.0.1", "10.0.0.2"})),
+        ({"WIDGET_ALLOWED_ORIGINS": ""}, "widget_allowed_origins", frozenset()),
+        (
+            {"RASA_CORS_ORIGINS": "https://a.lu,https://b.lu"},
+            "rasa_cors_origins",
+            ("https://a.lu", "https://b.lu"),
+        ),
+        ({"RATE_LIMIT_PER_SENDER": "5"}, "rate_limit_per_sender", 5),
+        ({"RETENTION_DAYS": "0.5"}, "retention_days", 0.5),
+    ],
+)
+def test_settings_are_parsed_once_into_their_types(environ, name, value):
+    assert getattr(read_settings(environ), name) == value
+
+
+@pytest.mark.parametrize(
+    "environ, named", [({"WEB_PORT": "eighty"}, "WEB_PORT"), ({"RETENTION_DAYS": "0"}, "RETENTION_DAYS")]
+)
+def test_a_setting_that_does_not_parse_is_named(environ, named):
+    with pytest.raises(ValueError, match=named):
+        read_settings(environ)
+
+
+def test_settings_cannot_change_once_read():
+    settings = read_settings({"WEB_PORT": "8080"})
+    with pytest.raises(AttributeError):
+        settings.web_port = 9090
+    with pytest.raises(TypeError):
+        settings.variables["WEB_PORT"] = "9090"
+    assert settings.variables["WEB_PORT"] == "8080"

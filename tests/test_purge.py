@@ -103,4 +103,4 @@ def test_make_purge_reports_what_it_removed(engine, tmp_path):
     ],
 )
 def test_the_period_users_read_is_in_whole_days_rounded_up(value, language, stated):
-    assert stated_retention(value, language) == stated
+    assert stated_retention(retention_days(value), language) == stated

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.environment import read_defaults, with_defaults
+from bot.environment import read_settings
 from bot.tools.servers import api_arguments
 
 
@@ -20,4 +20,4 @@ from bot.tools.servers import api_arguments
     ],
 )
 def test_api_arguments(environment, arguments):
-    assert api_arguments(with_defaults(environment, read_defaults())) == arguments
+    assert api_arguments(read_settings(environment)) == arguments

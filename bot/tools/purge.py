@@ -11,8 +11,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
 
-from bot.environment import settings
-from bot.retention import retention_days
+from bot.environment import read_settings
 
 SECONDS_PER_DAY = 24 * 60 * 60
 EVENTS = SQLTrackerStore.SQLEvent.__table__
@@ -42,9 +41,9 @@ def purge(engine: sa.engine.Engine, retention_days: float, now: float) -> Purged
 
 
 def main() -> None:
-    environment = settings()
-    days = retention_days(environment["RETENTION_DAYS"])
-    engine = sa.create_engine(environment["TRACKER_STORE_URL"])
+    settings = read_settings()
+    days = settings.retention_days
+    engine = sa.create_engine(settings.tracker_store_url)
     if not sa.inspect(engine).has_table(EVENTS.name):
         print("The tracker store has no conversation yet: nothing to remove.")
         return

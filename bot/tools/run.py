@@ -6,17 +6,17 @@ import sys
 import tempfile
 import urllib.request
 import uuid
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from bot.environment import settings
 from bot.paths import HOST, PROJECT_ROOT
 from bot.reading_order import without_direction_marks
 from bot.tools.credentials import write_configured_channels
-from bot.tools.servers import RASA_PORT, action_server, rasa_server, web_server
+from bot.tools.servers import RASA_PORT, SETTINGS, action_server, rasa_server, web_server
 
 
-def configured_credentials(folder: Path, environment: dict[str, str], announce: bool = True) -> Path:
+def configured_credentials(folder: Path, environment: Mapping[str, str], announce: bool = True) -> Path:
     """credentials.yml less the messaging channels whose variables are unset; says which are off."""
     target = folder / "credentials.yml"
     missing = write_configured_channels(PROJECT_ROOT / "credentials.yml", target, environment)
@@ -38,15 +38,14 @@ def stop_on_termination() -> None:
 
 def serve() -> None:
     stop_on_termination()
-    environment = settings()
     with tempfile.TemporaryDirectory(prefix="bpi-") as folder:
-        rasa = rasa_server(environment, credentials=configured_credentials(Path(folder), environment))
-        servers = [action_server(), rasa, web_server(environment)]
+        rasa = rasa_server(SETTINGS, credentials=configured_credentials(Path(folder), SETTINGS.variables))
+        servers = [action_server(), rasa, web_server(SETTINGS)]
         try:
             for server in servers:
                 print(f"Starting the {server.name}...", flush=True)
                 server.start()
-            web = f"http://{HOST}:{environment['WEB_PORT']}"
+            web = f"http://{HOST}:{SETTINGS.web_port}"
             print(
                 "\nThe assistant is ready:\n"
                 f"  demo page and widget: {web}/\n"
@@ -96,12 +95,11 @@ def says(sender: str, message: str) -> list[dict[str, Any]]:
 def shell() -> None:
     """Talk to the assistant in the terminal: the servers run on 127.0.0.1, their logs in a file."""
     stop_on_termination()
-    environment = settings()
     log_path = PROJECT_ROOT / "results" / "shell-servers.log"
     log_path.parent.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="bpi-") as folder, log_path.open("w") as log:
-        credentials = configured_credentials(Path(folder), environment, announce=False)
-        servers = [action_server(), rasa_server(environment, credentials=credentials)]
+        credentials = configured_credentials(Path(folder), SETTINGS.variables, announce=False)
+        servers = [action_server(), rasa_server(SETTINGS, credentials=credentials)]
         try:
             print(f"Starting the assistant (about a minute; its logs go to {log_path})...", flush=True)
             for server in servers:

@@ -8,19 +8,19 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from bot.environment import settings
+from bot.environment import Settings, read_settings
 from bot.paths import HOST, MODEL_PATH, PROJECT_ROOT
 
 # Masks personal data in the logs of Rasa and of the action server.
 LOGGING_CONFIG = PROJECT_ROOT / "logging.yml"
-SETTINGS = settings()
-ACTION_PORT = int(SETTINGS["ACTION_PORT"])
-RASA_PORT = int(SETTINGS["RASA_PORT"])
+# Read once for the process: the launcher's ports, and what `make run` and `make shell` start.
+SETTINGS = read_settings()
+ACTION_PORT = SETTINGS.action_port
+RASA_PORT = SETTINGS.rasa_port
 STARTUP_TIMEOUT_SECONDS = 240
 
 
@@ -101,27 +101,26 @@ def action_server(port: int = ACTION_PORT) -> Server:
     )
 
 
-def api_arguments(environment: Mapping[str, str]) -> list[str]:
+def api_arguments(settings: Settings) -> list[str]:
     """Rasa's HTTP API stays off, unless RASA_API_TOKEN is set: then it is on and needs that token.
 
     Cross-origin calls to it are allowed only from the RASA_CORS_ORIGINS given (none by default).
-    `environment` is completed by defaults.env.
     """
-    token = environment["RASA_API_TOKEN"]
+    token = settings.rasa_api_token
     if not token:
         return []
-    origins = [origin for origin in environment["RASA_CORS_ORIGINS"].split(",") if origin]
+    origins = list(settings.rasa_cors_origins)
     return ["--enable-api", "--auth-token", token] + (["--cors", *origins] if origins else [])
 
 
 def rasa_server(
-    environment: Mapping[str, str],
+    settings: Settings,
     port: int = RASA_PORT,
     model: Path = MODEL_PATH,
     endpoints: Path = PROJECT_ROOT / "endpoints.yml",
     credentials: Path = PROJECT_ROOT / "credentials.yml",
 ) -> Server:
-    """`rasa run` with the settings of `environment` (endpoints.yml's variables, the API's)."""
+    """`rasa run` with these settings (endpoints.yml's variables, the API's)."""
     return Server(
         "Rasa server",
         [
@@ -139,19 +138,19 @@ def rasa_server(
             HOST,
             "--port",
             str(port),
-            *api_arguments(environment),
+            *api_arguments(settings),
         ],
         f"http://{HOST}:{port}/",
-        environment=dict(environment),
+        environment=dict(settings.variables),
     )
 
 
-def web_server(environment: Mapping[str, str]) -> Server:
+def web_server(settings: Settings) -> Server:
     """The public entry point (bot/web/): the widget, its demo page, and the webhooks, in front of Rasa; with
-    the address, port and Rasa URL of `environment` (completed by defaults.env)."""
+    the address, port and Rasa URL of these settings."""
     return Server(
         "web server",
         [sys.executable, "-m", "bot.web.server"],
-        f"http://{HOST}:{environment['WEB_PORT']}/health",
-        environment=dict(environment),
+        f"http://{HOST}:{settings.web_port}/health",
+        environment=dict(settings.variables),
     )

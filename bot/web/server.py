@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,7 @@ from aiohttp import web
 
 from bot.channels.payload import json_object
 from bot.channels.text import MAX_MESSAGE_LENGTH
-from bot.environment import settings
+from bot.environment import Settings, read_settings
 from bot.language import SUPPORTED_LANGUAGES, language_from_hint
 from bot.reading_order import in_reading_order
 from bot.responses import load_responses
@@ -222,22 +222,22 @@ async def security_headers(request: web.Request, handler: Handler) -> web.Stream
     return response
 
 
-def create_app(environment: Mapping[str, str]) -> web.Application:
-    """The application for the settings in `environment` (see defaults.env)."""
+def create_app(settings: Settings) -> web.Application:
+    """The application with these settings (defaults.env says what each one is)."""
     app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[security_headers, cross_origin])
-    app[RASA] = environment["RASA_URL"].rstrip("/")
-    app[ALLOWED_ORIGINS] = frozenset(filter(None, environment["WIDGET_ALLOWED_ORIGINS"].split(",")))
+    app[RASA] = settings.rasa_url
+    app[ALLOWED_ORIGINS] = settings.widget_allowed_origins
     texts = widget_texts(
         load_responses(),
         {
-            language: {"retention_days": stated_retention(environment["RETENTION_DAYS"], language)}
+            language: {"retention_days": stated_retention(settings.retention_days, language)}
             for language in SUPPORTED_LANGUAGES
         },
     )
     app[WIDGET] = widget_configuration(texts)
-    app[SENDER_LIMIT] = RateLimiter(int(environment["RATE_LIMIT_PER_SENDER"]))
-    app[ADDRESS_LIMIT] = RateLimiter(int(environment["RATE_LIMIT_PER_ADDRESS"]))
-    app[TRUSTED_PROXIES] = frozenset(filter(None, environment["TRUSTED_PROXIES"].split(",")))
+    app[SENDER_LIMIT] = RateLimiter(settings.rate_limit_per_sender)
+    app[ADDRESS_LIMIT] = RateLimiter(settings.rate_limit_per_address)
+    app[TRUSTED_PROXIES] = settings.trusted_proxies
 
     async def client_session(app: web.Application) -> AsyncIterator[None]:
         async with aiohttp.ClientSession() as session:
@@ -261,11 +261,11 @@ def create_app(environment: Mapping[str, str]) -> web.Application:
 
 def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    environment = settings()
+    settings = read_settings()
     web.run_app(
-        create_app(environment),
-        host=environment["WEB_HOST"],
-        port=int(environment["WEB_PORT"]),
+        create_app(settings),
+        host=settings.web_host,
+        port=settings.web_port,
         access_log=None,
         print=None,
     )

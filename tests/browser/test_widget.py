@@ -1,13 +1,14 @@
 """The website widget in headless Chromium, through the web entry point, Rasa and the action server."""
 
 import json
+import os
 import re
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, Route, expect
 
-from bot.environment import settings
+from bot.environment import read_settings
 from bot.paths import HOST
 from bot.tools.servers import web_server
 from tests.browser.conftest import DESKTOP, PHONE
@@ -155,7 +156,7 @@ def test_end_and_erase_clears_the_conversation_here_and_on_the_server(widget: Wi
 def test_server_down_then_back(page: Page, stack):
     """The entry point stops: the typed message is kept, retried, and answered once it is back."""
     restarted = {"WEB_PORT": str(RESTARTED_WEB_PORT), "RASA_URL": f"http://{HOST}:{TEST_RASA_PORT}"}
-    server = web_server({**settings(), **restarted})
+    server = web_server(read_settings({**os.environ, **restarted}))
     server.start()
     widget = Widget(page, f"http://127.0.0.1:{RESTARTED_WEB_PORT}/")
     try:

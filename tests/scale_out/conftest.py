@@ -19,7 +19,7 @@ import psycopg2
 import pytest
 import redis
 
-from bot.environment import read_defaults, with_defaults
+from bot.environment import Settings, read_settings
 from bot.paths import HOST, PROJECT_ROOT
 from bot.tools.credentials import write_configured_channels
 from bot.tools.servers import Server, rasa_server
@@ -139,7 +139,7 @@ class Instances:
     servers: tuple[Server, Server]
 
 
-def scale_out_environment(actions_url: str, postgres: Postgres, **settings: str) -> dict[str, str]:
+def scale_out_settings(actions_url: str, postgres: Postgres, **settings: str) -> Settings:
     """The settings of several instances: no file changes, only environment variables."""
     scale_out = {
         "ACTION_SERVER_URL": actions_url,
@@ -148,22 +148,22 @@ def scale_out_environment(actions_url: str, postgres: Postgres, **settings: str)
         "REDIS_HOST": HOST,
         "REDIS_PORT": str(REDIS_PORT),
     }
-    return with_defaults({**os.environ, **scale_out, **settings}, read_defaults())
+    return read_settings({**os.environ, **scale_out, **settings})
 
 
 @pytest.fixture(scope="session")
 def instances(stack, postgres, redis_server, tmp_path_factory) -> Iterator[Instances]:
     """Started side by side; the second with Rasa's HTTP API turned on by a token."""
     folder = tmp_path_factory.mktemp("instances")
-    environments = [
-        scale_out_environment(stack.actions_url, postgres),
-        scale_out_environment(stack.actions_url, postgres, RASA_API_TOKEN=API_TOKEN),
+    settings = [
+        scale_out_settings(stack.actions_url, postgres),
+        scale_out_settings(stack.actions_url, postgres, RASA_API_TOKEN=API_TOKEN),
     ]
     credentials = folder / "credentials.yml"
-    write_configured_channels(PROJECT_ROOT / "credentials.yml", credentials, environments[0])
+    write_configured_channels(PROJECT_ROOT / "credentials.yml", credentials, settings[0].variables)
     servers = tuple(
-        rasa_server(environment, port, credentials=credentials)
-        for environment, port in zip(environments, RASA_PORTS, strict=False)
+        rasa_server(instance, port, credentials=credentials)
+        for instance, port in zip(settings, RASA_PORTS, strict=False)
     )
     with (PROJECT_ROOT / "results" / "scale-out-servers.log").open("w") as log:
         try:

@@ -15,7 +15,7 @@ import aiohttp
 import sqlalchemy as sa
 from aiohttp import test_utils
 
-from bot.environment import read_defaults, with_defaults
+from bot.environment import read_settings
 from bot.reading_order import without_direction_marks
 from bot.tools.bench.conversations import FAQ_CONVERSATIONS
 from bot.tools.purge import EVENTS, SECONDS_PER_DAY, Purged, purge
@@ -112,9 +112,7 @@ def test_the_http_api_is_off_unless_a_token_turns_it_on(instances: Instances):
 async def test_a_database_outage_gets_an_apology_and_loses_nothing(instances: Instances, postgres: Postgres):
     rasa_url = instances.rest_urls[0].removesuffix("/webhooks/rest/webhook")
     entry_point = test_utils.TestClient(
-        test_utils.TestServer(
-            create_app(with_defaults({"RASA_URL": rasa_url}, read_defaults())), host="127.0.0.1"
-        )
+        test_utils.TestServer(create_app(read_settings({"RASA_URL": rasa_url})), host="127.0.0.1")
     )
     await entry_point.start_server()
     sender = f"outage-{uuid.uuid4().hex}"

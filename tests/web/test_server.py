@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from aiohttp import test_utils, web
 
-from bot.environment import read_defaults, with_defaults
+from bot.environment import Settings, read_settings
 from bot.language import DEFAULT_LANGUAGE, RIGHT_TO_LEFT_LANGUAGES, SUPPORTED_LANGUAGES
 from bot.web.server import MAX_BODY_BYTES, MAX_MESSAGE_LENGTH, STATIC_DIR, WIDGET, create_app
 
@@ -60,9 +60,9 @@ async def rasa() -> AsyncIterator[FakeRasa]:
     await server.close()
 
 
-def environment(rasa_url: str, **settings: str) -> dict[str, str]:
+def environment(rasa_url: str, **settings: str) -> Settings:
     """The entry point's settings: defaults.env's, with the fake Rasa and the NGO's site."""
-    return with_defaults({"RASA_URL": rasa_url, "WIDGET_ALLOWED_ORIGINS": SITE, **settings}, read_defaults())
+    return read_settings({"RASA_URL": rasa_url, "WIDGET_ALLOWED_ORIGINS": SITE, **settings})
 
 
 def client_for(rasa_url: str, **settings: str) -> test_utils.TestClient:

@@ -4,6 +4,7 @@ server, the SQLite tracker store; driven over loopback by simulated users."""
 from __future__ import annotations
 
 import asyncio
+import os
 import statistics
 import tempfile
 import time
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import aiohttp
 
-from bot.environment import settings
+from bot.environment import read_settings
 from bot.paths import HOST
 from bot.tools.bench.conversations import SCRIPTS
 from bot.tools.bench.load import Load, LoadResult
@@ -74,14 +75,16 @@ def measure_speed(model: Path, languages: tuple[str, ...], language_of: Callable
     with tempfile.TemporaryDirectory(prefix="bench-") as folder, log.open("a") as log_file:
         credentials = Path(folder) / "credentials.yml"
         credentials.write_text("rest:\n")
-        environment = {
-            **settings(),
-            "ACTION_SERVER_URL": f"http://{HOST}:{ACTION_PORT}/webhook",
-            "TRACKER_STORE_URL": f"sqlite:///{folder}/conversations.db",
-            "RASA_API_TOKEN": API_TOKEN,
-        }
+        settings = read_settings(
+            {
+                **os.environ,
+                "ACTION_SERVER_URL": f"http://{HOST}:{ACTION_PORT}/webhook",
+                "TRACKER_STORE_URL": f"sqlite:///{folder}/conversations.db",
+                "RASA_API_TOKEN": API_TOKEN,
+            }
+        )
         actions = action_server(ACTION_PORT)
-        rasa = rasa_server(environment, RASA_PORT, model=model, credentials=credentials)
+        rasa = rasa_server(settings, RASA_PORT, model=model, credentials=credentials)
         actions.start(log_file)
         try:
             rasa.start(log_file)
