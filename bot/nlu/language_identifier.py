@@ -18,6 +18,7 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot.language import DEFAULT_LANGUAGE
 from bot.nlu.arabic import ARABIC_LETTER
 
 LANGUAGE_KEY = "language"
@@ -282,19 +283,20 @@ def identify_language(
 ) -> LanguageGuess:
     """Script first, then Arabizi, other Latin-script languages, and French or English."""
     if ETHIOPIC_LETTER.search(text):
-        return LanguageGuess("fr", 0.0, False, unsupported="ti")
+        return LanguageGuess(DEFAULT_LANGUAGE, 0.0, False, unsupported="ti")
     if ARABIC_LETTER.search(text):
         return _arabic_script_guess(text, detectors, thresholds)
     if OTHER_SCRIPT_LETTER.search(text):
         language, _ = top_language(detectors.other_scripts, text)
-        return LanguageGuess("fr", 0.0, False, unsupported=iso_code(language) if language else "xx")
+        unsupported = iso_code(language) if language else "xx"
+        return LanguageGuess(DEFAULT_LANGUAGE, 0.0, False, unsupported=unsupported)
 
     words = neutral.evidence_words(text)
     if is_romanised_arabic(text, language_words):
         return LanguageGuess("ar", 1.0, True, romanised_arabic=True)
     other = _other_latin_language(words, detectors, language_words, thresholds)
     if other:
-        return LanguageGuess("fr", 0.0, False, unsupported=other)
+        return LanguageGuess(DEFAULT_LANGUAGE, 0.0, False, unsupported=other)
 
     language, confidence = top_language(detectors.served, " ".join(words)) if words else (None, 0.0)
     # One-letter words ("c", "l'", "u") are SMS shorthand in either language: no evidence.
@@ -306,7 +308,7 @@ def identify_language(
     leader, lead = _common_words_lead(words, language_words)
     if leader and (lead >= 2 or not reliable):
         return LanguageGuess(leader, round(confidence, 3), reliable)
-    return LanguageGuess(SERVED[language] if language else "fr", round(confidence, 3), reliable)
+    return LanguageGuess(SERVED[language] if language else DEFAULT_LANGUAGE, round(confidence, 3), reliable)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER, is_trainable=False)

@@ -16,6 +16,7 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from spacy.lookups import Table, load_lookups
 
+from bot.language import DEFAULT_LANGUAGE
 from bot.nlu.arabic import normalise, strip_clitics, western_digits
 from bot.nlu.language_identifier import LANGUAGE_KEY
 
@@ -70,7 +71,7 @@ class MultilingualTokenizer(Tokenizer):
     def tokenize(self, message: Message, attribute: str) -> list[Token]:
         text = message.get(attribute)
         guess = message.get(LANGUAGE_KEY) if attribute == TEXT else None
-        language = guess["code"] if guess else "fr"
+        language = guess["code"] if guess else DEFAULT_LANGUAGE
         if language == "ar":
             tokens = self._arabic_tokens(text)
         else:
