@@ -29,7 +29,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels.payload import child, children, json_object, text_field
+from bot.channels.payload import child, children, json_object, messenger_events, text_field
 from bot.channels.text import (
     BUTTON_TITLE_LIMIT,
     InReadingOrder,
@@ -92,8 +92,7 @@ def _incoming(event: dict[str, Any]) -> Incoming | None:
 
 def incoming_events(payload: dict[str, Any]) -> list[Incoming]:
     """The users' messages and postbacks of every entry of a page webhook; echoes and receipts have none."""
-    events = (event for entry in children(payload, "entry") for event in children(entry, "messaging"))
-    return [found for found in map(_incoming, events) if found]
+    return [found for found in map(_incoming, messenger_events(payload)) if found]
 
 
 class FacebookInput(RasaFacebookInput):

@@ -1,7 +1,8 @@
 """Reading webhook bodies field by field, whatever their shape: a field of the wrong type counts as absent.
 
-Used by the channels and by the entry point (bot/web/rate_limit.py), so that no body a platform, or
-anyone else, posts can make them fail.
+The one reader of the platforms' webhook envelopes (who sent what), used by the channels and by the entry
+point's limits (bot/web/rate_limit.py), so that no body a platform, or anyone else, posts can make them
+fail. No Rasa import: the entry point does not load Rasa.
 """
 
 import json
@@ -33,3 +34,30 @@ def text_field(node: Any, key: str) -> str | None:
     """The non-empty string `node[key]`, or None."""
     value = node.get(key) if isinstance(node, dict) else None
     return value if isinstance(value, str) and value else None
+
+
+# The parts of a Telegram update that carry the user who sent it.
+TELEGRAM_UPDATE_KINDS_WITH_SENDER = ("message", "edited_message", "callback_query")
+
+
+def whatsapp_messages(payload: Any) -> list[dict[str, Any]]:
+    """The users' messages of a WhatsApp Cloud API webhook, each with its sender (`from`); status updates
+    have none."""
+    return [
+        message
+        for entry in children(payload, "entry")
+        for change in children(entry, "changes")
+        for message in children(child(change, "value"), "messages")
+        if text_field(message, "from")
+    ]
+
+
+def messenger_events(payload: Any) -> list[dict[str, Any]]:
+    """The messaging events of every entry of a Messenger page webhook."""
+    return [event for entry in children(payload, "entry") for event in children(entry, "messaging")]
+
+
+def telegram_senders(update: Any) -> list[dict[str, Any]]:
+    """The users a Telegram update comes from (`from` of its message, edit or button press)."""
+    users = (child(child(update, kind), "from") for kind in TELEGRAM_UPDATE_KINDS_WITH_SENDER)
+    return [user for user in users if user]

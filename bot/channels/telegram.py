@@ -33,14 +33,13 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels.payload import child, json_object, text_field
+from bot.channels.payload import child, json_object, telegram_senders, text_field
 from bot.channels.text import InReadingOrder, caption_or_attachment, readable
 
 logger = logging.getLogger(__name__)
 
 START_COMMAND = "/start"
 GREETING = "/greet"
-UPDATE_KINDS_WITH_SENDER = ("message", "edited_message", "callback_query")
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 DEFAULT_API_BASE_URL = "https://api.telegram.org"
 # How long a Bot API call may take: an API that never answers must not hold up the start of `make run`.
@@ -64,11 +63,8 @@ ATTACHMENTS += ("venue", "contact")
 
 def app_language(update: dict[str, Any]) -> str | None:
     """The `language_code` of the Telegram user who sent `update` (their app's language), if given."""
-    for kind in UPDATE_KINDS_WITH_SENDER:
-        language = text_field(child(child(update, kind), "from"), "language_code")
-        if language:
-            return language
-    return None
+    languages = (text_field(user, "language_code") for user in telegram_senders(update))
+    return next((language for language in languages if language), None)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels.payload import child, children, json_object, text_field
+from bot.channels.payload import child, json_object, text_field, whatsapp_messages
 from bot.channels.text import (
     BUTTON_TITLE_LIMIT,
     InReadingOrder,
@@ -185,17 +185,6 @@ class WhatsAppOutput(InReadingOrder, OutputChannel):
         logger.error("Gave up sending a WhatsApp %s message.", message["type"])
 
 
-def incoming_messages(payload: dict[str, Any]) -> list[dict[str, Any]]:
-    """The users' messages in a webhook payload, each with its sender; status updates have none."""
-    return [
-        message
-        for entry in children(payload, "entry")
-        for change in children(entry, "changes")
-        for message in children(child(change, "value"), "messages")
-        if text_field(message, "from")
-    ]
-
-
 def user_text(message: dict[str, Any]) -> str | None:
     """What to pass to Rasa for a WhatsApp message: its text, a button's payload, a caption, or the
     attachment intent for media, a location or a type WhatsApp does not support; None for a reaction."""
@@ -274,7 +263,7 @@ class WhatsAppInput(InputChannel):
             payload = json_object(request.body)
             if payload is None:
                 return response.text("not a WhatsApp webhook", status=400)
-            for message in incoming_messages(payload):
+            for message in whatsapp_messages(payload):
                 await self._handle(message, on_new_message)
             return response.text("ok")
 

@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from bot.channels.payload import child, children
+from bot.channels.payload import child, messenger_events, telegram_senders, whatsapp_messages
 
 
 class RateLimiter:
@@ -40,21 +40,8 @@ class RateLimiter:
 def webhook_senders(channel: str, update: Any) -> set[str]:
     """The users a messaging platform's webhook carries messages from (none for a body of another shape)."""
     if channel == "whatsapp":
-        messages = [
-            message
-            for entry in children(update, "entry")
-            for change in children(entry, "changes")
-            for message in children(child(change, "value"), "messages")
-        ]
-        return {str(message["from"]) for message in messages if "from" in message}
+        return {message["from"] for message in whatsapp_messages(update)}
     if channel == "telegram":
-        users = [
-            child(child(update, kind), "from") for kind in ("message", "edited_message", "callback_query")
-        ]
-        return {str(user["id"]) for user in users if "id" in user}
-    senders = [
-        child(event, "sender")
-        for entry in children(update, "entry")
-        for event in children(entry, "messaging")
-    ]
+        return {str(user["id"]) for user in telegram_senders(update) if "id" in user}
+    senders = [child(event, "sender") for event in messenger_events(update)]
     return {str(sender["id"]) for sender in senders if "id" in sender}
