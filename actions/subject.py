@@ -80,7 +80,7 @@ def reply_to_unsure_question(tracker: Tracker) -> Reply | None:
     question = latest_question(tracker)
     if question.intent != UNSURE or not question.is_question:
         return None
-    reply = reply_for_subject(tracker)
+    reply = SUBJECTS.reply(question, subject_before_latest_message(tracker.events))
     return reply if reply and not reply.choices else None
 
 

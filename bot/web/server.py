@@ -45,13 +45,11 @@ PAGE_POLICY = (
     "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 )
 
-RASA = web.AppKey("rasa", str)
+SETTINGS = web.AppKey("settings", Settings)
 SESSION = web.AppKey("session", aiohttp.ClientSession)
-ALLOWED_ORIGINS = web.AppKey("allowed_origins", frozenset)
 WIDGET = web.AppKey("widget", dict)
 SENDER_LIMIT = web.AppKey("sender_limit", RateLimiter)
 ADDRESS_LIMIT = web.AppKey("address_limit", RateLimiter)
-TRUSTED_PROXIES = web.AppKey("trusted_proxies", frozenset)
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -106,7 +104,7 @@ def client_address(request: web.Request) -> str:
     names (the one the proxy added); else the connection's."""
     remote = request.remote or ""
     forwarded = request.headers.get("X-Forwarded-For", "")
-    if remote in request.app[TRUSTED_PROXIES] and forwarded.strip():
+    if remote in request.app[SETTINGS].trusted_proxies and forwarded.strip():
         return forwarded.split(",")[-1].strip()
     return remote
 
@@ -126,7 +124,7 @@ async def messages(request: web.Request) -> web.Response:
     seconds = request.app[SENDER_LIMIT].wait_seconds(f"widget:{message['sender']}")
     if seconds:
         return too_many(seconds)
-    url = f"{request.app[RASA]}/webhooks/rest/webhook"
+    url = f"{request.app[SETTINGS].rasa_url}/webhooks/rest/webhook"
     try:
         async with request.app[SESSION].post(url, json=message, timeout=RASA_TIMEOUT) as reply:
             if reply.status != 200:
@@ -163,7 +161,7 @@ async def webhook(request: web.Request) -> web.Response:
     ]
     if any(waits):
         return too_many(max(waits))
-    url = f"{request.app[RASA]}/webhooks/{channel}/webhook"
+    url = f"{request.app[SETTINGS].rasa_url}/webhooks/{channel}/webhook"
     headers = {name: request.headers[name] for name in FORWARDED_HEADERS if name in request.headers}
     try:
         async with request.app[SESSION].request(
@@ -195,7 +193,7 @@ def static_file(name: str) -> Handler:
 async def cross_origin(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Lets the widget, embedded on the configured sites only, call /widget/*."""
     origin = request.headers.get("Origin")
-    allowed = origin in request.app[ALLOWED_ORIGINS] and request.path.startswith("/widget/")
+    allowed = origin in request.app[SETTINGS].widget_allowed_origins and request.path.startswith("/widget/")
     if request.method == "OPTIONS" and allowed:
         response: web.StreamResponse = web.Response(status=204)
         response.headers["Access-Control-Allow-Methods"] = "GET, POST"
@@ -225,8 +223,7 @@ async def security_headers(request: web.Request, handler: Handler) -> web.Stream
 def create_app(settings: Settings) -> web.Application:
     """The application with these settings (defaults.env says what each one is)."""
     app = web.Application(client_max_size=MAX_BODY_BYTES, middlewares=[security_headers, cross_origin])
-    app[RASA] = settings.rasa_url
-    app[ALLOWED_ORIGINS] = settings.widget_allowed_origins
+    app[SETTINGS] = settings
     texts = widget_texts(
         load_responses(),
         {
@@ -237,7 +234,6 @@ def create_app(settings: Settings) -> web.Application:
     app[WIDGET] = widget_configuration(texts)
     app[SENDER_LIMIT] = RateLimiter(settings.rate_limit_per_sender)
     app[ADDRESS_LIMIT] = RateLimiter(settings.rate_limit_per_address)
-    app[TRUSTED_PROXIES] = settings.trusted_proxies
 
     async def client_session(app: web.Application) -> AsyncIterator[None]:
         async with aiohttp.ClientSession() as session:
