@@ -11,7 +11,7 @@ from typing import Any
 SUPPORTED_LANGUAGES = ("fr", "en", "ar")
 DEFAULT_LANGUAGE = "fr"
 RIGHT_TO_LEFT_LANGUAGES = ("ar",)
-# The slot the responses' variations are chosen by (domain.yml: `condition: slot language`).
+# The slot the responses' variations are chosen by (data/responses/: `condition: slot language`).
 LANGUAGE_SLOT = "language"
 
 

@@ -46,7 +46,7 @@ def right_to_left(text: str) -> str:
 
 
 def without_direction_marks(text: str) -> str:
-    """`text` as written in domain.yml, without the marks added for display."""
+    """`text` as the responses write it, without the marks added for display."""
     return DIRECTION_MARKS.sub("", text)
 
 

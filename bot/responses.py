@@ -1,4 +1,4 @@
-"""Reading domain.yml's responses, which have one variation per language (a `language` slot condition)."""
+"""Reading the responses of data/responses/: one variation per language each (a `language` slot condition)."""
 
 from pathlib import Path
 from typing import Any
@@ -9,15 +9,22 @@ from bot.language import LANGUAGE_SLOT, SUPPORTED_LANGUAGES
 from bot.paths import PROJECT_ROOT
 from bot.rules.directory import CardLabels
 
-DOMAIN_FILE = PROJECT_ROOT / "domain.yml"
+RESPONSES_FOLDER = PROJECT_ROOT / "data" / "responses"
 CARD_LABEL_PREFIX = "utter_card_label_"
 LIST_BUTTON_LABEL = "utter_list_button_label"
 
 Responses = dict[str, list[dict[str, Any]]]
 
 
-def load_responses(path: Path = DOMAIN_FILE) -> Responses:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))["responses"]
+def load_responses(folder: Path = RESPONSES_FOLDER) -> Responses:
+    """Every response of the folder's files, merged as Rasa merges them; a name written twice is an error."""
+    responses: Responses = {}
+    for path in sorted(folder.glob("*.yml")):
+        for name, variations in yaml.safe_load(path.read_text(encoding="utf-8"))["responses"].items():
+            if name in responses:
+                raise ValueError(f"{name} is written twice in {folder}, the second time in {path.name}")
+            responses[name] = variations
+    return responses
 
 
 def variation_language(variation: dict[str, Any]) -> str:

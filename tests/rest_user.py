@@ -1,4 +1,4 @@
-"""A user of Rasa's REST channel, the language a reply is written in, and the responses of domain.yml,
+"""A user of Rasa's REST channel, the language a reply is written in, and the responses of data/responses/,
 for the conversation tests."""
 
 import json
@@ -14,7 +14,7 @@ PATTERNS = response_patterns(RESPONSES)
 
 
 def response_text(name: str, language: str) -> str:
-    """The text of domain.yml's response `name` in `language`, before any slot is filled in."""
+    """The text of response `name` in `language`, before any slot is filled in."""
     return responses.response_text(RESPONSES, name, language)
 
 
@@ -52,6 +52,6 @@ class User:
 
 
 def response_name(text: str | None) -> str | None:
-    """The name of the domain.yml response `text` was made from, or None."""
+    """The name of the response `text` was made from, or None."""
     found = response_of(text, PATTERNS)
     return found[0] if found else None

@@ -5,11 +5,13 @@ import re
 
 import pytest
 import yaml
+from rasa.shared.core.domain import Domain
 
 from bot.channels.text import BUTTON_TITLE_LIMIT
 from bot.language import SUPPORTED_LANGUAGES
 from bot.nlu.arabic import has_arabic_script
-from bot.responses import DOMAIN_FILE, variation_language
+from bot.paths import PROJECT_ROOT
+from bot.responses import RESPONSES_FOLDER, load_responses, variation_language
 
 CORE_INTENTS = {
     "greet",
@@ -30,39 +32,31 @@ CORE_INTENTS = {
     "delete_data",
     "follow_up",
 }
-FAQ_KEYS = {
-    "status_next_steps",
-    "office_social",
-    "ona",
-    "integration_programmes",
-    "find_housing",
-    "landlord_guarantee",
-    "rental_deposit",
-    "social_rental_management",
-    "logis",
-    "logis_support",
-    "emergency_shelter",
-    "housing_first",
-    "shared_housing",
-    "housing_pact",
-    "workshops",
-    "workshop_welcome",
-    "workshop_housing",
-    "workshop_moving",
-    "workshop_signup",
-    "alin",
-    "refugee_training",
-    "lisko",
-    "lisko_target_group",
-    "lisko_communes",
-    "psychological_support",
-    "job_search",
-}
 # Entities in a payload are written {{...}}: single braces would be read as a slot placeholder.
 PAYLOAD = re.compile(r"^/(?P<intent>[a-z_]+)(?P<entities>\{\{.*\}\})?$")
 
-DOMAIN = yaml.safe_load(DOMAIN_FILE.read_text(encoding="utf-8"))
-RESPONSES = DOMAIN["responses"]
+DOMAIN_FILE = PROJECT_ROOT / "domain.yml"
+RESPONSES = load_responses()
+# The domain as Rasa merges it: domain.yml, and the responses of data/responses/.
+DOMAIN = {**yaml.safe_load(DOMAIN_FILE.read_text(encoding="utf-8")), "responses": RESPONSES}
+# The FAQ keys are those that have an answer: the training data and the subjects must cover exactly these.
+FAQ_KEYS = {name.removeprefix("utter_faq/") for name in RESPONSES if name.startswith("utter_faq/")}
+
+
+def test_rasa_merges_the_same_responses():
+    """Rasa merges the responses files into the domain: the same set as ours, and none left in domain.yml."""
+    rasa_domain = Domain.load([DOMAIN_FILE, RESPONSES_FOLDER])
+    assert set(rasa_domain.responses) == set(RESPONSES)
+    assert "responses" not in yaml.safe_load(DOMAIN_FILE.read_text(encoding="utf-8"))
+
+
+def test_a_response_written_twice_is_an_error(tmp_path):
+    for name in ("first.yml", "second.yml"):
+        (tmp_path / name).write_text(
+            'version: "3.1"\nresponses:\n  utter_greet:\n  - text: "Hello"\n', encoding="utf-8"
+        )
+    with pytest.raises(ValueError, match="utter_greet is written twice"):
+        load_responses(tmp_path)
 
 
 @pytest.mark.parametrize("name", sorted(RESPONSES))
@@ -118,7 +112,8 @@ def test_intent_payloads_name_known_intents():
 
 def test_domain_keeps_the_nlu_contract():
     assert CORE_INTENTS <= set(DOMAIN["intents"])
-    assert {f"utter_faq/{key}" for key in FAQ_KEYS} == {n for n in RESPONSES if n.startswith("utter_faq/")}
+    assert len(FAQ_KEYS) >= 20
+    assert {f"utter_topic_{key}" for key in FAQ_KEYS} - set(RESPONSES) == set()
     assert {
         "protection_status",
         "housing_situation",

@@ -39,7 +39,7 @@ class WidgetUser:
         return self.post(json.dumps(message).encode())
 
     def texts(self, text: str) -> list[str]:
-        """The replies' texts as domain.yml writes them (the entry point puts Arabic in reading order)."""
+        """The replies' texts as the responses write them (the entry point puts Arabic in reading order)."""
         status, replies = self.says(text)
         assert status == 200, replies
         return [without_direction_marks(reply["text"]) for reply in replies]

@@ -18,8 +18,9 @@ from bot.policies.service_failure import (
     ServiceFailurePolicy,
     failed_custom_action,
 )
+from bot.responses import RESPONSES_FOLDER
 
-DOMAIN = Domain.load(PROJECT_ROOT / "domain.yml")
+DOMAIN = Domain.load([PROJECT_ROOT / "domain.yml", RESPONSES_FOLDER])
 USER = UserUttered("Est-ce que la garantie peut m'aider ?", {"name": "check_guarantee"})
 
 

@@ -1,11 +1,11 @@
-"""`rasa data validate --fail-on-warnings`, where the responses our forms and actions send count as used.
+"""`rasa data validate --fail-on-warnings`, where the responses our forms and code send count as used.
 
 Rasa warns about every response that no story or rule names. Form questions (`utter_ask_*`), the
-website widget's labels (`utter_widget_*`, served by bot/web/), the responses custom actions send
-and our policies (their names are in `actions/` and `bot/policies/`, whole or as an f-string prefix)
-and RulePolicy's core fallback (config.yml) never appear in stories, nor does `utter_faq` when the
-actions send its answers by name, so Rasa's own validation runs here
-with those responses counted as used.
+responses custom actions and our policies send, those the channels and the widget read (the card's labels,
+WhatsApp's list button, the widget's labels: bot/responses.py, bot/web/texts.py) and RulePolicy's core
+fallback (config.yml) never appear in stories, nor does `utter_faq` when the actions send its answers by
+name. The code names them whole, as a constant ending in `_` or `/` (a prefix), or as an f-string's
+constant start; Rasa's own validation runs here with those responses counted as used.
 The intents that only channels, buttons or our NLU components set (`too_long`, `attachment`, `choose_topic`,
 `other_language`, `romanised_arabic`) have no training examples and are not reported either.
 Every other check, and every other warning, is Rasa's, unchanged.
@@ -26,9 +26,13 @@ from bot.channels.text import ATTACHMENT_PAYLOAD, TOO_LONG_PAYLOAD
 from bot.nlu.language_router import OTHER_LANGUAGE_INTENT, ROMANISED_ARABIC_INTENT
 from bot.paths import PROJECT_ROOT
 from bot.understanding import CHOOSE_TOPIC_INTENT
-from bot.web.texts import WIDGET_PREFIX
 
-CODE_SENDING_RESPONSES = (PROJECT_ROOT / "actions", PROJECT_ROOT / "bot" / "policies")
+CODE_SENDING_RESPONSES = (
+    PROJECT_ROOT / "actions",
+    PROJECT_ROOT / "bot" / "policies",
+    PROJECT_ROOT / "bot" / "responses.py",
+    PROJECT_ROOT / "bot" / "web" / "texts.py",
+)
 INTENTS_WITHOUT_EXAMPLES = {
     TOO_LONG_PAYLOAD.lstrip("/"),
     ATTACHMENT_PAYLOAD.lstrip("/"),
@@ -39,21 +43,23 @@ INTENTS_WITHOUT_EXAMPLES = {
 FORM_QUESTION_PREFIX = "utter_ask_"
 
 
-def response_names_in_code(folders: tuple[Path, ...] = CODE_SENDING_RESPONSES) -> tuple[set[str], set[str]]:
-    """(names, prefixes): `utter_*` string constants, and the constant start of `utter_*` f-strings."""
+def python_files(roots: tuple[Path, ...]) -> list[Path]:
+    """The roots that are files, and the Python files of those that are folders."""
+    return sorted(path for root in roots for path in ([root] if root.is_file() else root.glob("*.py")))
+
+
+def response_names_in_code(roots: tuple[Path, ...] = CODE_SENDING_RESPONSES) -> tuple[set[str], set[str]]:
+    """(names, prefixes): `utter_*` string constants, those ending in `_` or `/` and the constant start of
+    `utter_*` f-strings being prefixes."""
     names, prefixes = set(), set()
-    for path in sorted(path for folder in folders for path in folder.glob("*.py")):
+    for path in python_files(roots):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.JoinedStr) and isinstance(node.values[0], ast.Constant):
                 prefix = node.values[0].value
                 if prefix.startswith("utter_"):
                     prefixes.add(prefix)
-            elif (
-                isinstance(node, ast.Constant)
-                and isinstance(node.value, str)
-                and node.value.startswith("utter_")
-            ):
-                names.add(node.value)
+            elif isinstance(node, ast.Constant) and str(node.value).startswith("utter_"):
+                (prefixes if node.value.endswith(("_", "/")) else names).add(node.value)
     return names - prefixes, prefixes
 
 
@@ -68,7 +74,7 @@ def responses_sent_by_code(responses: list[str]) -> set[str]:
     """The responses the code sends, and `utter_faq` when it sends its answers by name (`utter_faq/<key>`)."""
     names, prefixes = response_names_in_code()
     names.add(core_fallback_response())
-    starts = (FORM_QUESTION_PREFIX, WIDGET_PREFIX, *prefixes)
+    starts = (FORM_QUESTION_PREFIX, *prefixes)
     retrieval_actions = {prefix.removesuffix("/") for prefix in prefixes if prefix.endswith("/")}
     sent = {response for response in responses if response in names or response.startswith(starts)}
     return sent | retrieval_actions

@@ -1,5 +1,5 @@
-"""What the widget shows besides the conversation: its labels, kept in domain.yml as `utter_widget_*`
-responses (one variation per language), and the languages it offers (bot/language.py)."""
+"""What the widget shows besides the conversation: its labels, the `utter_widget_*` responses of
+data/responses/widget.yml (one variation per language), and the languages it offers (bot/language.py)."""
 
 from typing import Any
 

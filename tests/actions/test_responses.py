@@ -1,4 +1,4 @@
-"""Every response the actions and forms can send exists in domain.yml (in three languages: test_domain)."""
+"""Every response the actions and forms can send exists (in three languages: test_domain)."""
 
 import re
 

@@ -15,12 +15,12 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-import yaml
 from rasa.utils.common import configure_logging_and_warnings
 from rasa.utils.log_utils import configure_structlog
 
 from bot.language import SUPPORTED_LANGUAGES
 from bot.paths import PROJECT_ROOT
+from bot.responses import load_responses
 from bot.tools.bench.budgets import budgets
 from bot.tools.bench.language_id import language_identification
 from bot.tools.bench.report import figures, markdown, ratios
@@ -75,9 +75,7 @@ def main() -> int:
     models = {
         configuration.name: trained_model(configuration, TRAINING_LOG) for configuration in (OURS, DEFAULTS)
     }
-    patterns = response_patterns(
-        yaml.safe_load((PROJECT_ROOT / "domain.yml").read_text(encoding="utf-8"))["responses"]
-    )
+    patterns = response_patterns(load_responses())
     ours, defaults = (measure(models[configuration.name], patterns) for configuration in (OURS, DEFAULTS))
     identification = language_identification(SUPPORTED_LANGUAGES)
     checked = budgets(ours, defaults)
