@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from bot.language import SUPPORTED_LANGUAGES
 from bot.paths import PROJECT_ROOT
 from tests.test_domain import MULTILINGUAL_RESPONSES, RESPONSES, variation_language
 
 GLOSSARY = PROJECT_ROOT / "docs" / "glossary.md"
-COLUMNS = ("fr", "en", "ar")
+COLUMNS = SUPPORTED_LANGUAGES
 # Short labels have no room for a gloss: only their ruled-out variants are checked.
 LABEL_PREFIXES = ("utter_topic_", "utter_widget_")
 # "term (GLOSS)": a form whose first mention carries its gloss.

@@ -3,6 +3,7 @@
 import pytest
 
 from actions.rules_data import DIRECTORY, SUBJECTS
+from bot.language import SUPPORTED_LANGUAGES
 from bot.tools.evaluate_dialogue import Judge
 from bot.understanding import topic_payload
 from tests.rest_user import PATTERNS, User, language_of, response_name
@@ -174,7 +175,7 @@ def test_a_new_session_forgets_the_subject(rest_url):
 
 # How often follow-ups written by others are read as such is `make eval-dialogue`'s figure; this checks what
 # a follow-up gets when there is no subject yet.
-@pytest.mark.parametrize("language", ["fr", "en", "ar"])
+@pytest.mark.parametrize("language", SUPPORTED_LANGUAGES)
 def test_a_follow_up_with_no_subject_yet_gets_asked_which_subject_is_meant(rest_url, language):
     user = User(rest_url)
     user.says(f'/set_language{{"language": "{language}"}}')

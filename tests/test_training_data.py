@@ -11,6 +11,7 @@ from bot.language import SUPPORTED_LANGUAGES
 from bot.nlu.arabic import normalise
 from bot.nlu.danger_lexicon import LEXICON_DIR, read_lexicon_file
 from bot.paths import PROJECT_ROOT
+from bot.rules.facts import PROTECTION_STATUSES
 from bot.tools.evaluate import held_out as held_out_sets
 from bot.tools.evaluate import other_language_messages
 from bot.tools.evaluate_dialogue import conversations
@@ -18,7 +19,7 @@ from tests.test_domain import CORE_INTENTS, FAQ_KEYS
 
 LABELS = CORE_INTENTS | {f"faq/{key}" for key in FAQ_KEYS}
 ENTITY_VALUES = {
-    "protection_status": {"refugee", "subsidiary_protection", "applicant", "none"},
+    "protection_status": set(PROTECTION_STATUSES),
     "housing_situation": {
         "state_structure",
         "communal_housing",

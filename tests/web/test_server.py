@@ -94,11 +94,11 @@ async def test_the_widget_gets_the_same_labels_in_each_language_it_offers(client
     assert texts["fr"].keys() == texts["en"].keys() == texts["ar"].keys()
     assert {"privacy", "send", "end", "offline", "typing", "language_name"} <= texts["fr"].keys()
     assert all(text.strip() for language in texts.values() for text in language.values())
-    assert [texts[language]["language_name"] for language in ("fr", "en", "ar")] == [
-        "Français",
-        "English",
-        "العربية",
-    ]
+    assert {language: texts[language]["language_name"] for language in SUPPORTED_LANGUAGES} == {
+        "fr": "Français",
+        "en": "English",
+        "ar": "العربية",
+    }
 
 
 @pytest.mark.parametrize(
@@ -278,7 +278,7 @@ async def test_other_sites_get_no_cross_origin_permission(client):
 )
 def test_privacy_notice_states_the_retention_period_in_each_language(days, stated):
     texts = create_app(environment("http://127.0.0.1:9", RETENTION_DAYS=days))[WIDGET]["texts"]
-    for language in ("fr", "en", "ar"):
+    for language in SUPPORTED_LANGUAGES:
         assert stated[language] in texts[language]["privacy"]
         assert "{retention_days}" not in texts[language]["privacy"]
     assert "{seconds}" in texts["fr"]["offline"]  # the widget's own placeholder is left for it
