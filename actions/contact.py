@@ -64,10 +64,7 @@ class ActionRouteContact(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        reply = contact_reply(tracker)
-        if reply:
-            send_reply(dispatcher, reply, tracker)
-        else:
+        if not send_reply(dispatcher, contact_reply(tracker), tracker):
             send_routes(
                 dispatcher, routing_facts(tracker), conversation_language(tracker), "utter_route_intro"
             )

@@ -33,9 +33,7 @@ class CountingFormValidation(FormValidationAction, ABC):
         """Explains the problem (the form then asks again); the third time, records "unknown". A question
         the model could not place is not a wrong answer: it is answered for the subject, and the form asks
         again."""
-        unsure_question = reply_to_unsure_question(tracker)
-        if unsure_question:
-            send_reply(dispatcher, unsure_question, tracker)
+        if send_reply(dispatcher, reply_to_unsure_question(tracker), tracker):
             return {slot: None}
         tries = int(tracker.get_slot(FAILED_TRIES_SLOT) or 0) + 1
         if tries >= MAX_FAILED_TRIES:

@@ -22,10 +22,7 @@ class ActionHumanHandoff(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        reply = reply_for_subject(tracker)
-        if reply:
-            send_reply(dispatcher, reply, tracker)
-        else:
+        if not send_reply(dispatcher, reply_for_subject(tracker), tracker):
             send_routes(
                 dispatcher, routing_facts(tracker), conversation_language(tracker), "utter_handoff_intro"
             )

@@ -84,16 +84,20 @@ def reply_to_unsure_question(tracker: Tracker) -> Reply | None:
     return reply if reply and not reply.choices else None
 
 
-def send_reply(dispatcher: CollectingDispatcher, reply: Reply, tracker: Tracker) -> None:
-    """The FAQ answer, or the service's contact card (what the sources say of it when they give none)."""
+def send_reply(dispatcher: CollectingDispatcher, reply: Reply | None, tracker: Tracker) -> bool:
+    """Sends the FAQ answer, or the service's contact card (what the sources say of it when they give none);
+    with no reply, sends nothing and returns False."""
+    if not reply:
+        return False
     if reply.faq_key:
         dispatcher.utter_message(response=f"utter_faq/{reply.faq_key}")
-        return
+        return True
     card = contact_value(reply.service, conversation_language(tracker), tracker.get_slot("commune"))
     if card:
         dispatcher.utter_message(response="utter_contact_card", contact=card)
     else:
         dispatcher.utter_message(response=f"utter_contact_missing_{reply.service}")
+    return True
 
 
 class ActionExtractSubject(Action):
@@ -120,9 +124,6 @@ class ActionAnswer(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
-        reply = reply_for_subject(tracker)
-        if reply:
-            send_reply(dispatcher, reply, tracker)
-        else:
+        if not send_reply(dispatcher, reply_for_subject(tracker), tracker):
             dispatcher.utter_message(response=USUAL_REPLY[latest_question(tracker).intent])
         return []

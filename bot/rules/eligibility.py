@@ -153,6 +153,11 @@ def _status_reasons(facts: GuaranteeFacts, policy: GuaranteePolicy) -> Reasons:
     return [], []
 
 
+# The reasons of a yes/no criterion LISKO may confirm: when the answer fails it, and when it is unknown.
+PRIVATE_MARKET_REASONS = (Reason.NOT_PRIVATE_MARKET, Reason.PRIVATE_MARKET_UNKNOWN)
+FOLLOW_UP_REASONS = (Reason.LISKO_FOLLOW_UP_DECLINED, Reason.LISKO_FOLLOW_UP_UNKNOWN)
+
+
 def _yes_no_reasons(required: bool, answer: bool | None, failed: Reason, unknown: Reason) -> Reasons:
     """(failed, unknown) reasons for a yes/no criterion LISKO may have confirmed."""
     if not required:
@@ -163,12 +168,8 @@ def _yes_no_reasons(required: bool, answer: bool | None, failed: Reason, unknown
 
 
 def _private_market_reasons(facts: GuaranteeFacts, policy: GuaranteePolicy) -> Reasons:
-    return _yes_no_reasons(
-        policy.lisko_confirmed_criteria.private_market_required,
-        facts.private_market,
-        Reason.NOT_PRIVATE_MARKET,
-        Reason.PRIVATE_MARKET_UNKNOWN,
-    )
+    required = policy.lisko_confirmed_criteria.private_market_required
+    return _yes_no_reasons(required, facts.private_market, *PRIVATE_MARKET_REASONS)
 
 
 def _income_reasons(facts: GuaranteeFacts, policy: GuaranteePolicy) -> Reasons:
@@ -187,12 +188,8 @@ def _income_reasons(facts: GuaranteeFacts, policy: GuaranteePolicy) -> Reasons:
 
 
 def _follow_up_reasons(facts: GuaranteeFacts, policy: GuaranteePolicy) -> Reasons:
-    return _yes_no_reasons(
-        policy.lisko_confirmed_criteria.lisko_follow_up_required,
-        facts.lisko_follow_up,
-        Reason.LISKO_FOLLOW_UP_DECLINED,
-        Reason.LISKO_FOLLOW_UP_UNKNOWN,
-    )
+    required = policy.lisko_confirmed_criteria.lisko_follow_up_required
+    return _yes_no_reasons(required, facts.lisko_follow_up, *FOLLOW_UP_REASONS)
 
 
 def decide(facts: GuaranteeFacts, policy: GuaranteePolicy) -> GuaranteeDecision:
