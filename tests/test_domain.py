@@ -10,7 +10,7 @@ from rasa.shared.core.domain import Domain
 from bot.channels.text import BUTTON_TITLE_LIMIT
 from bot.language import SUPPORTED_LANGUAGES
 from bot.nlu.arabic import has_arabic_script
-from bot.paths import PROJECT_ROOT
+from bot.paths import DOMAIN_FILE
 from bot.responses import RESPONSES_FOLDER, load_responses, variation_language
 
 CORE_INTENTS = {
@@ -35,10 +35,10 @@ CORE_INTENTS = {
 # Entities in a payload are written {{...}}: single braces would be read as a slot placeholder.
 PAYLOAD = re.compile(r"^/(?P<intent>[a-z_]+)(?P<entities>\{\{.*\}\})?$")
 
-DOMAIN_FILE = PROJECT_ROOT / "domain.yml"
+DOMAIN_FILE_CONTENT = yaml.safe_load(DOMAIN_FILE.read_text(encoding="utf-8"))
 RESPONSES = load_responses()
 # The domain as Rasa merges it: domain.yml, and the responses of data/responses/.
-DOMAIN = {**yaml.safe_load(DOMAIN_FILE.read_text(encoding="utf-8")), "responses": RESPONSES}
+DOMAIN = {**DOMAIN_FILE_CONTENT, "responses": RESPONSES}
 # The FAQ keys are those that have an answer: the training data and the subjects must cover exactly these.
 FAQ_KEYS = {name.removeprefix("utter_faq/") for name in RESPONSES if name.startswith("utter_faq/")}
 
@@ -47,7 +47,7 @@ def test_rasa_merges_the_same_responses():
     """Rasa merges the responses files into the domain: the same set as ours, and none left in domain.yml."""
     rasa_domain = Domain.load([DOMAIN_FILE, RESPONSES_FOLDER])
     assert set(rasa_domain.responses) == set(RESPONSES)
-    assert "responses" not in yaml.safe_load(DOMAIN_FILE.read_text(encoding="utf-8"))
+    assert "responses" not in DOMAIN_FILE_CONTENT
 
 
 def test_a_response_written_twice_is_an_error(tmp_path):

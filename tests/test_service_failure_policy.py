@@ -11,7 +11,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.paths import PROJECT_ROOT
+from bot.paths import DOMAIN_FILE
 from bot.policies.service_failure import (
     APOLOGY_RESPONSE,
     STORE_UNAVAILABLE_SLOT,
@@ -20,7 +20,7 @@ from bot.policies.service_failure import (
 )
 from bot.responses import RESPONSES_FOLDER
 
-DOMAIN = Domain.load([PROJECT_ROOT / "domain.yml", RESPONSES_FOLDER])
+DOMAIN = Domain.load([DOMAIN_FILE, RESPONSES_FOLDER])
 USER = UserUttered("Est-ce que la garantie peut m'aider ?", {"name": "check_guarantee"})
 
 

@@ -6,10 +6,10 @@ training file deleted changes its folder's date).
 
 from pathlib import Path
 
-from bot.paths import PROJECT_ROOT
+from bot.paths import DOMAIN_FILE, PROJECT_ROOT
 
 # What every configuration is trained from: the domain and the training data.
-SHARED_INPUTS = (PROJECT_ROOT / "domain.yml", PROJECT_ROOT / "data")
+SHARED_INPUTS = (DOMAIN_FILE, PROJECT_ROOT / "data")
 CONFIG = PROJECT_ROOT / "config.yml"
 # The code config.yml loads besides Rasa's: custom components, policies, the importer.
 OUR_CODE = tuple(PROJECT_ROOT / "bot" / name for name in ("nlu", "policies", "importer.py"))

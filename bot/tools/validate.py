@@ -24,7 +24,7 @@ from rasa.utils.io import configure_colored_logging
 
 from bot.channels.text import ATTACHMENT_PAYLOAD, TOO_LONG_PAYLOAD
 from bot.nlu.language_router import OTHER_LANGUAGE_INTENT, ROMANISED_ARABIC_INTENT
-from bot.paths import PROJECT_ROOT
+from bot.paths import DOMAIN_FILE, PROJECT_ROOT
 from bot.understanding import CHOOSE_TOPIC_INTENT
 
 CODE_SENDING_RESPONSES = (
@@ -58,8 +58,9 @@ def response_names_in_code(roots: tuple[Path, ...] = CODE_SENDING_RESPONSES) -> 
                 prefix = node.values[0].value
                 if prefix.startswith("utter_"):
                     prefixes.add(prefix)
-            elif isinstance(node, ast.Constant) and str(node.value).startswith("utter_"):
-                (prefixes if node.value.endswith(("_", "/")) else names).add(node.value)
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+                if node.value.startswith("utter_"):
+                    (prefixes if node.value.endswith(("_", "/")) else names).add(node.value)
     return names - prefixes, prefixes
 
 
@@ -103,7 +104,7 @@ def main() -> None:
     configure_colored_logging("INFO")
     importer = TrainingDataImporter.load_from_config(
         config_path=str(PROJECT_ROOT / "config.yml"),
-        domain_path=str(PROJECT_ROOT / "domain.yml"),
+        domain_path=str(DOMAIN_FILE),
         training_data_paths=[str(PROJECT_ROOT / "data")],
     )
     # `validate_files` imports `rasa.validator.Validator` when it runs: it gets ours.
